@@ -1,0 +1,2 @@
+// Entry point of the `ramp` command.
+return Ramp.Cli.CommandLine.Run(args);
