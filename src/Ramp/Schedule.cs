@@ -35,9 +35,22 @@ public abstract class Schedule
         }
     }
 
-    /// <summary>The value at <paramref name="step"/> (0 = the first optimizer update).</summary>
+    /// <summary>
+    /// The value at <paramref name="step"/> (0 = the first optimizer update): for a relative schedule the
+    /// rate of a parameter group whose base rate is 1, for an absolute one the rate itself.
+    /// </summary>
     /// <param name="step">The optimizer step, 0 or more.</param>
     public abstract double Rate(long step);
+
+    /// <summary>
+    /// The learning rate at <paramref name="step"/> of a parameter group whose base rate is
+    /// <paramref name="baseRate"/>. A relative schedule scales the base rate; schedules that mix in absolute
+    /// terms (PyTorch's <c>eta_min</c>, timm's <c>lr_min</c>, a plateau's <c>min_lr</c>) override this.
+    /// Invariant: <c>Rate(step) == Rate(step, 1)</c>.
+    /// </summary>
+    /// <param name="step">The optimizer step, 0 or more.</param>
+    /// <param name="baseRate">The group's base learning rate.</param>
+    public virtual double Rate(long step, double baseRate) => Scale == RateScale.Relative ? baseRate * Rate(step) : Rate(step);
 
     /// <summary>The definition of this schedule in the spec language: its catalog name and arguments.</summary>
     public abstract SpecCall ToSpec();
