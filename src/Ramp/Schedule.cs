@@ -12,7 +12,7 @@ namespace Ramp;
 /// </summary>
 public abstract class Schedule
 {
-    /// <summary>Whether <see cref="Rate"/> is a factor of the base rate or the rate itself.</summary>
+    /// <summary>Whether <see cref="Rate(long)"/> is a factor of the base rate or the rate itself.</summary>
     public abstract RateScale Scale { get; }
 
     /// <summary>The schedules this one is built from, in definition order; empty for a leaf.</summary>
