@@ -74,7 +74,7 @@ public static partial class TextCleaner
             pendingSpace = false;
             builder.Append(c);
         }
-        return builder.Length == text.Length ? text : builder.ToString();
+        return builder.ToString();
     }
 
     private static string RemoveParenthesized(string text, List<char> letters)

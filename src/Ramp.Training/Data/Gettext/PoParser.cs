@@ -28,12 +28,9 @@ internal sealed class PoParser(string name, Encoding encoding)
 
     private void ParseLine(string line, int lineNumber)
     {
+        // Blank lines carry no meaning in the PO grammar: an entry ends where the next one begins.
         if (line.Length == 0)
-        {
-            if (_id is not null)
-                Finish(lineNumber);
             return;
-        }
         if (line[0] == '#')
         {
             if (_id is not null)
