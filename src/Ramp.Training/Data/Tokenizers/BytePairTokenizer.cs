@@ -3,7 +3,9 @@
 // each piece's UTF-8 bytes become byte tokens, and merges are applied lowest rank first, each to every
 // occurrence from left to right: the segmentation training produced. Every string of well-formed Unicode
 // encodes without unknown tokens, and Decode(Encode(x)) == x.
+using System.Buffers;
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Unicode;
 
@@ -118,7 +120,7 @@ public sealed class BytePairTokenizer : ITokenizer
             else if (id >= FirstByteId)
                 bytes.AddRange(_tokenBytes[id]);
         }
-        return Encoding.UTF8.GetString(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(bytes));
+        return Encoding.UTF8.GetString(CollectionsMarshal.AsSpan(bytes));
     }
 
     /// <inheritdoc/>
@@ -130,7 +132,7 @@ public sealed class BytePairTokenizer : ITokenizer
     {
         Span<byte> buffer = stackalloc byte[PreTokenizer.MaximumPieceLength * 3];
         var status = Utf8.FromUtf16(piece, buffer, out var read, out var written, replaceInvalidSequences: false);
-        if (status != System.Buffers.OperationStatus.Done)
+        if (status != OperationStatus.Done)
             throw new ArgumentException($"Text has an unpaired UTF-16 surrogate near '{piece[read..]}'; only well-formed Unicode can be tokenized.", nameof(piece));
         var symbols = new int[written];
         for (var i = 0; i < written; i++)

@@ -3,6 +3,7 @@
 // characters, most frequent first (ties by code point). A character outside the vocabulary becomes its
 // UTF-8 bytes (byte fallback, the default: round trip exact for every string) or the unknown token
 // (without fallback: round trip exact for in-vocabulary characters only).
+using System.Buffers;
 using System.Text;
 
 namespace Ramp.Training.Data.Tokenizers;
@@ -161,7 +162,7 @@ public sealed class CharacterTokenizer : ITokenizer
 
     private static Rune ReadRune(ReadOnlySpan<char> text, int index, out int width)
     {
-        if (Rune.DecodeFromUtf16(text[index..], out var rune, out width) != System.Buffers.OperationStatus.Done)
+        if (Rune.DecodeFromUtf16(text[index..], out var rune, out width) != OperationStatus.Done)
             throw new ArgumentException($"Text has an unpaired UTF-16 surrogate at index {index}; only well-formed Unicode can be tokenized.", nameof(text));
         return rune;
     }

@@ -2,6 +2,8 @@
 // Conventions: ids 0-3 are the special tokens (SpecialTokens); Encode never adds them (batching does);
 // Decode skips pad, begin and end, shows unknown as U+FFFD, and replaces invalid UTF-8 from byte tokens
 // with U+FFFD. Text with an unpaired UTF-16 surrogate cannot be encoded: ArgumentException.
+// Tokenizers are immutable once built (BPE's piece cache is concurrent), so one instance may encode on
+// several threads at once.
 namespace Ramp.Training.Data.Tokenizers;
 
 /// <summary>Maps text to token ids and back.</summary>

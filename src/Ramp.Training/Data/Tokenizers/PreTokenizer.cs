@@ -6,6 +6,7 @@
 //     other (punctuation, symbols, controls). A combining mark (M*) continues the run it follows.
 // Runs are cut after 64 UTF-16 units (never inside a surrogate pair) to bound the cost of merging.
 // So "Open the file." → "Open", " the", " file", "." and "打开文件。" → "打开文件", "。".
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -54,7 +55,7 @@ internal static class PreTokenizer
 
     private static Rune ReadRune(ReadOnlySpan<char> text, int index, out int width)
     {
-        if (Rune.DecodeFromUtf16(text[index..], out var rune, out width) != System.Buffers.OperationStatus.Done)
+        if (Rune.DecodeFromUtf16(text[index..], out var rune, out width) != OperationStatus.Done)
             throw new ArgumentException($"Text has an unpaired UTF-16 surrogate at index {index}; only well-formed Unicode can be tokenized.", nameof(text));
         return rune;
     }

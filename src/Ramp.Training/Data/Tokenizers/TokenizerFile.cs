@@ -4,6 +4,7 @@
 //   {"format": "ramp-tokenizer", "version": 1, "kind": "character", "specialTokens": [...],
 //    "byteFallback": true, "characters": ["的", "是", ...]}
 // Merges are id pairs (ids as in BytePairTokenizer); characters are strings of one code point, in id order.
+using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -112,7 +113,7 @@ public static class TokenizerFile
 
     private static int SingleCodePoint(string path, string? text)
     {
-        if (text is null || Rune.DecodeFromUtf16(text, out var rune, out var width) != System.Buffers.OperationStatus.Done || width != text.Length)
+        if (text is null || Rune.DecodeFromUtf16(text, out var rune, out var width) != OperationStatus.Done || width != text.Length)
             throw Invalid(path, $"character entry '{text}' is not exactly one Unicode character");
         return rune.Value;
     }
