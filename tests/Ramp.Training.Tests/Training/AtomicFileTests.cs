@@ -1,5 +1,4 @@
 // Atomic writes leave the old content or the new one, and no temporary files behind.
-using Ramp.Training.Training;
 
 namespace Ramp.Training.Tests.Training;
 

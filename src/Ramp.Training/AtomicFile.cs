@@ -1,6 +1,6 @@
 // Writes files so that a reader (or a process killed mid-write) sees the old content or the new, never
 // a half-written file: write a temporary sibling, flush it to disk, then rename over the target.
-namespace Ramp.Training.Training;
+namespace Ramp.Training;
 
 /// <summary>All-or-nothing file writes.</summary>
 public static class AtomicFile
