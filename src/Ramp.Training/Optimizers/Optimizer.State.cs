@@ -67,22 +67,14 @@ public abstract partial class Optimizer
         {
             throw Invalid(statePath, $"not valid JSON ({exception.Message.Split('\n')[0]})");
         }
-        Check(statePath, Get<string>(statePath, root, "format") == StateFormat && Get<int>(statePath, root, "version") == StateVersion,
-            $"not a version-{StateVersion} {StateFormat} file");
-        var saved = Get<string>(statePath, root, "optimizer");
-        Check(statePath, saved == Name, $"holds {saved} state; this optimizer is {Name}");
-        var count = Get<int>(statePath, root, "parameterCount");
-        Check(statePath, count == ParameterCount, $"was saved for {count} parameters; this optimizer has {ParameterCount}");
-        var savedBuffers = GetArray(statePath, root, "buffers").Select(node => node?.GetValue<string>()).ToArray();
-        Check(statePath, savedBuffers.SequenceEqual(bufferNames),
-            $"holds buffers [{string.Join(", ", savedBuffers)}]; this optimizer has [{string.Join(", ", bufferNames)}]");
-        var savedGroups = GetArray(statePath, root, "groups");
-        Check(statePath, savedGroups.Count == groups.Length, $"has {savedGroups.Count} parameter groups; this optimizer has {groups.Length}");
-        var restored = new (long StepCount, double BaseRate, double Rate, double WeightDecay, OptimizerSettings Settings)[groups.Length];
-        for (var i = 0; i < groups.Length; i++)
+        SavedGroup[] restored;
+        try
         {
-            var node = savedGroups[i] as JsonObject ?? throw Invalid(statePath, $"group {i} is not an object");
-            restored[i] = ReadGroup(statePath, node, groups[i]);
+            restored = ReadScalars(statePath, root);
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or FormatException)
+        {
+            throw Invalid(statePath, $"malformed optimizer state ({exception.Message.Split('\n')[0]})");
         }
         var loaded = ReadBuffers(buffersPath, statePath, restored.Select(group => group.StepCount));
         loaded.CopyTo(buffers.AsSpan());
@@ -96,13 +88,35 @@ public abstract partial class Optimizer
         }
     }
 
+    private SavedGroup[] ReadScalars(string path, JsonObject root)
+    {
+        Check(path, Get<string>(path, root, "format") == StateFormat && Get<int>(path, root, "version") == StateVersion,
+            $"not a version-{StateVersion} {StateFormat} file");
+        var saved = Get<string>(path, root, "optimizer");
+        Check(path, saved == Name, $"holds {saved} state; this optimizer is {Name}");
+        var count = Get<int>(path, root, "parameterCount");
+        Check(path, count == ParameterCount, $"was saved for {count} parameters; this optimizer has {ParameterCount}");
+        var savedBuffers = GetArray(path, root, "buffers").Select(node => node?.GetValue<string>()).ToArray();
+        Check(path, savedBuffers.SequenceEqual(bufferNames),
+            $"holds buffers [{string.Join(", ", savedBuffers)}]; this optimizer has [{string.Join(", ", bufferNames)}]");
+        var savedGroups = GetArray(path, root, "groups");
+        Check(path, savedGroups.Count == groups.Length, $"has {savedGroups.Count} parameter groups; this optimizer has {groups.Length}");
+        var restored = new SavedGroup[groups.Length];
+        for (var i = 0; i < groups.Length; i++)
+        {
+            var node = savedGroups[i] as JsonObject ?? throw Invalid(path, $"group {i} is not an object");
+            restored[i] = ReadGroup(path, node, groups[i]);
+        }
+        return restored;
+    }
+
     /// <summary>The group's settings as JSON.</summary>
     private protected abstract JsonNode WriteSettings(OptimizerSettings settings);
 
     /// <summary>Settings read back from JSON, validated.</summary>
     private protected abstract OptimizerSettings ReadSettings(JsonNode node, string groupName);
 
-    private (long, double, double, double, OptimizerSettings) ReadGroup(string path, JsonObject node, ParameterGroup group)
+    private SavedGroup ReadGroup(string path, JsonObject node, ParameterGroup group)
     {
         var name = Get<string>(path, node, "name");
         Check(path, name == group.Name, $"has group '{name}' where this optimizer has '{group.Name}'");
@@ -126,7 +140,7 @@ public abstract partial class Optimizer
         var weightDecay = Get<double>(path, node, "weightDecay");
         Check(path, double.IsFinite(rate) && rate >= 0 && double.IsFinite(weightDecay) && weightDecay >= 0,
             $"group '{name}' has learning rate {rate} and weight decay {weightDecay}; both must be finite and >= 0");
-        return (Get<long>(path, node, "stepCount"), Get<double>(path, node, "baseLearningRate"), rate, weightDecay, settings);
+        return new SavedGroup(Get<long>(path, node, "stepCount"), Get<double>(path, node, "baseLearningRate"), rate, weightDecay, settings);
     }
 
     private float[] ReadBuffers(string path, string statePath, IEnumerable<long> stepCounts)
@@ -156,6 +170,8 @@ public abstract partial class Optimizer
         ["optimizer"] = Name,
         ["stepCounts"] = string.Join(",", (stepCounts ?? groups.Select(group => group.StepCount)).Select(step => step.ToString(CultureInfo.InvariantCulture))),
     };
+
+    private readonly record struct SavedGroup(long StepCount, double BaseRate, double Rate, double WeightDecay, OptimizerSettings Settings);
 
     private static string Describe(IEnumerable<ParameterRange> ranges) =>
         "[" + string.Join(", ", ranges.Select(range => $"({range.Offset}, {range.Length})")) + "]";

@@ -56,17 +56,20 @@ public sealed class RAdam : Optimizer<RAdamSettings>
         return 2 / (1 - beta2) - 1 - 2 * step * power / (1 - power);
     }
 
-    /// <summary>The rectification term r_t of step <paramref name="step"/>, or null when the step is not adaptive (rho_t &lt;= 5).</summary>
+    /// <summary>The rectification term r_t of step <paramref name="step"/>; meaningful when rho_t &gt; 4.</summary>
     /// <param name="beta2">Second-moment decay, in [0, 1).</param>
     /// <param name="step">Update number, from 1.</param>
-    public static double? Rectification(double beta2, long step)
+    public static double RectificationTerm(double beta2, long step)
     {
         var infinity = 2 / (1 - beta2) - 1;
         var rho = ApproximateSmaLength(beta2, step);
-        return rho > RectificationThreshold
-            ? Math.Sqrt((rho - 4) * (rho - 2) * infinity / ((infinity - 4) * (infinity - 2) * rho))
-            : null;
+        return Math.Sqrt((rho - 4) * (rho - 2) * infinity / ((infinity - 4) * (infinity - 2) * rho));
     }
+
+    /// <summary>Whether step <paramref name="step"/> is adaptive (rectified): rho_t &gt; <see cref="RectificationThreshold"/>.</summary>
+    /// <param name="beta2">Second-moment decay, in [0, 1).</param>
+    /// <param name="step">Update number, from 1.</param>
+    public static bool IsAdaptive(double beta2, long step) => ApproximateSmaLength(beta2, step) > RectificationThreshold;
 
     private protected override void Update(ParameterGroup group, Span<float> parameters, ReadOnlySpan<float> gradients)
     {
@@ -100,11 +103,10 @@ public sealed class RAdam : Optimizer<RAdamSettings>
             oneMinusBeta2 = Vector256.Create((float)(1 - settings.Beta2));
             correction1 = Vector256.Create((float)(1 - Math.Pow(settings.Beta1, step)));
             rate = Vector256.Create((float)group.LearningRate);
-            var term = Rectification(settings.Beta2, step);
-            rectified = term.HasValue;
+            rectified = IsAdaptive(settings.Beta2, step);
             correction2Root = Vector256.Create((float)Math.Sqrt(1 - Math.Pow(settings.Beta2, step)));
             epsilon = Vector256.Create((float)settings.Epsilon);
-            rectification = Vector256.Create((float)term.GetValueOrDefault());
+            rectification = Vector256.Create(rectified ? (float)RectificationTerm(settings.Beta2, step) : 0f);
         }
 
         // first: exp_avg, second: exp_avg_sq.

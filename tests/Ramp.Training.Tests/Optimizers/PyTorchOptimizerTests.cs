@@ -69,7 +69,7 @@ public sealed class PyTorchOptimizerTests
         Assert.Contains(norms, norm => norm > maxNorm);
         Assert.Contains(norms, norm => norm < maxNorm);
         var steps = fixture.Case("radam").GetProperty("parameters_after_step").GetArrayLength();
-        Assert.Null(RAdam.Rectification(0.999, 5));
-        Assert.NotNull(RAdam.Rectification(0.999, steps));
+        Assert.False(RAdam.IsAdaptive(0.999, 5));
+        Assert.True(RAdam.IsAdaptive(0.999, steps));
     }
 }
