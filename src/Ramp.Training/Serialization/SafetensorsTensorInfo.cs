@@ -10,7 +10,7 @@ namespace Ramp.Training.Serialization;
 /// <param name="End">One past the last byte of the data, relative to the byte buffer.</param>
 public sealed record SafetensorsTensorInfo(string Name, SafetensorsDataType DataType, IReadOnlyList<long> Shape, long Begin, long End)
 {
-    /// <summary>Number of elements: the product of the shape (1 for a scalar).</summary>
+    /// <summary>Number of elements: the product of the shape (1 for a scalar); throws <see cref="OverflowException"/> past 2^63.</summary>
     public long ElementCount
     {
         get
@@ -18,7 +18,7 @@ public sealed record SafetensorsTensorInfo(string Name, SafetensorsDataType Data
             long count = 1;
             foreach (var dimension in Shape)
             {
-                count *= dimension;
+                count = checked(count * dimension);
             }
             return count;
         }
