@@ -69,7 +69,9 @@ internal readonly struct AdamRule : IElementwiseRule
         var variance = second;
         if (amsgrad)
         {
-            third = Vector256.Max(third, second);
+            // torch.maximum's AVX2 form: the native max, OR-ed with all ones (a NaN) where either input is NaN.
+            var unordered = ~(Vector256.Equals(third, third) & Vector256.Equals(second, second));
+            third = Vector256.MaxNative(third, second) | unordered;
             variance = third;
         }
         var denominator = Vector256.Sqrt(variance) / correction2Root + epsilon;
