@@ -57,7 +57,7 @@ public static class GradientClipping
     {
         if (!(maxNorm > 0))
         {
-            throw new ArgumentOutOfRangeException(nameof(maxNorm), maxNorm, "Maximum gradient norm must be > 0 (infinity disables clipping).");
+            throw new ArgumentOutOfRangeException(nameof(maxNorm), $"Maximum gradient norm {maxNorm} is not allowed; it must be > 0 (infinity disables clipping).");
         }
         var norm = GlobalNorm(gradients);
         if (!float.IsFinite(norm))

@@ -13,8 +13,11 @@ public abstract partial class Optimizer
 
     private protected Optimizer(int parameterCount, IEnumerable<ParameterGroup> groups)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(parameterCount);
         ArgumentNullException.ThrowIfNull(groups);
+        if (parameterCount < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(parameterCount), $"Parameter count {parameterCount} is not allowed; it must be >= 0.");
+        }
         ParameterCount = parameterCount;
         this.groups = [.. groups];
         if (this.groups.Length == 0)

@@ -14,7 +14,7 @@ public abstract record OptimizerSettings
     {
         if (!condition)
         {
-            throw new ArgumentOutOfRangeException(name, value, $"Group '{groupName}': {name} = {value} is not allowed; {allowed}.");
+            throw new ArgumentOutOfRangeException(name, $"Group '{groupName}': {name} = {value} is not allowed; {allowed}.");
         }
     }
 }

@@ -27,7 +27,7 @@ public sealed class ParameterGroup
         {
             if (range.Offset < 0 || range.Length < 0)
             {
-                throw new ArgumentOutOfRangeException(nameof(ranges), range, $"Group '{name}' has range ({range.Offset}, {range.Length}); offset and length must be non-negative.");
+                throw new ArgumentOutOfRangeException(nameof(ranges), $"Group '{name}' has range ({range.Offset}, {range.Length}); offset and length must be non-negative.");
             }
         }
         LearningRate = learningRate;
@@ -63,7 +63,7 @@ public sealed class ParameterGroup
         get => learningRate;
         set => learningRate = double.IsFinite(value) && value >= 0
             ? value
-            : throw new ArgumentOutOfRangeException(nameof(value), value, $"Learning rate of group '{Name}' must be finite and >= 0.");
+            : throw new ArgumentOutOfRangeException(nameof(value), $"Learning rate {value} of group '{Name}' is not allowed; it must be finite and >= 0.");
     }
 
     /// <summary>Weight decay coefficient.</summary>
@@ -72,7 +72,7 @@ public sealed class ParameterGroup
         get => weightDecay;
         set => weightDecay = double.IsFinite(value) && value >= 0
             ? value
-            : throw new ArgumentOutOfRangeException(nameof(value), value, $"Weight decay of group '{Name}' must be finite and >= 0.");
+            : throw new ArgumentOutOfRangeException(nameof(value), $"Weight decay {value} of group '{Name}' is not allowed; it must be finite and >= 0.");
     }
 
     /// <summary>The group's hyperparameters: as given, or the optimizer's defaults once an optimizer owns the group.</summary>

@@ -53,7 +53,7 @@ public sealed class ParameterLayout
         }
         if (length is { } total && total < end)
         {
-            throw new ArgumentOutOfRangeException(nameof(length), total, $"Layout length must be at least {end}, the end of the last parameter.");
+            throw new ArgumentOutOfRangeException(nameof(length), $"Layout length {total} is too short; it must be at least {end}, the end of the last parameter.");
         }
         Length = length ?? end;
     }

@@ -56,7 +56,7 @@ public static class SafetensorsDataTypes
     public static bool TryParse(string name, out SafetensorsDataType type)
     {
         var index = Array.IndexOf(Names, name);
-        type = (SafetensorsDataType)Math.Max(index, 0);
+        type = index >= 0 ? (SafetensorsDataType)index : default;
         return index >= 0;
     }
 

@@ -108,6 +108,7 @@ public sealed class OptimizerTests
             [new ParameterGroup("g", [new ParameterRange(0, 2)], 0.1)], new SgdSettings { Momentum = 0.9, Dampening = 0.1, Nesterov = true }));
         Assert.Contains("Nesterov momentum requires momentum > 0 and dampening 0", error.Message, StringComparison.Ordinal);
         Assert.Contains("'g'", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
         Assert.Throws<ArgumentOutOfRangeException>(() => new Adam(2, [new ParameterGroup("g", [new ParameterRange(0, 2)], 0.1)], new AdamSettings { Beta2 = 1 }));
     }
 
