@@ -1,10 +1,50 @@
-// Writes files so that a reader (or a process killed mid-write) sees the old content or the new, never
-// a half-written file: write a temporary sibling, flush it to disk, then rename over the target.
+// Writes a file so that readers see either the old content or the complete new content, never a torn one:
+// the bytes go to a temporary file in the same directory, are flushed to disk, then renamed over the target.
 namespace Ramp.Training;
 
-/// <summary>All-or-nothing file writes.</summary>
-public static class AtomicFile
+/// <summary>A file being written atomically: write to <see cref="Stream"/>, then <see cref="Commit"/>.
+/// Disposing without committing deletes the temporary file and leaves the target untouched.</summary>
+public sealed class AtomicFile : IDisposable
 {
+    private readonly string target;
+    private readonly string temporary;
+    private readonly FileStream stream;
+    private bool finished;
+
+    private AtomicFile(string target, string temporary, FileStream stream)
+    {
+        this.target = target;
+        this.temporary = temporary;
+        this.stream = stream;
+    }
+
+    /// <summary>The temporary file's stream; everything written here becomes the file's content on commit.</summary>
+    public Stream Stream => stream;
+
+    /// <summary>Starts writing <paramref name="path"/> through a temporary sibling file.</summary>
+    /// <param name="path">The file to create or replace.</param>
+    public static AtomicFile Create(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var full = Path.GetFullPath(path);
+        var directory = Path.GetDirectoryName(full) ?? throw new ArgumentException($"Path '{path}' has no directory.", nameof(path));
+        Directory.CreateDirectory(directory);
+        var temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+        return new AtomicFile(full, temporary, stream);
+    }
+
+    /// <summary>Writes a whole file atomically through <paramref name="write"/>.</summary>
+    /// <param name="path">The file to create or replace.</param>
+    /// <param name="write">Writes the whole content to the stream it is given.</param>
+    public static void Write(string path, Action<Stream> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        using var file = Create(path);
+        write(file.Stream);
+        file.Commit();
+    }
+
     /// <summary>Writes <paramref name="text"/> (UTF-8) to <paramref name="path"/> atomically.</summary>
     public static void WriteAllText(string path, string text)
         => Write(path, stream =>
@@ -16,32 +56,25 @@ public static class AtomicFile
     /// <summary>Writes <paramref name="bytes"/> to <paramref name="path"/> atomically.</summary>
     public static void WriteAllBytes(string path, byte[] bytes) => Write(path, stream => stream.Write(bytes));
 
-    /// <summary>Writes whatever <paramref name="write"/> puts in the stream to <paramref name="path"/> atomically.</summary>
-    public static void Write(string path, Action<Stream> write)
+    /// <summary>Flushes the content to disk and renames the temporary file over the target.</summary>
+    public void Commit()
     {
-        ArgumentNullException.ThrowIfNull(write);
-        var temporary = Temporary(path);
-        try
-        {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
-            {
-                write(stream);
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
+        ObjectDisposedException.ThrowIf(finished, this);
+        stream.Flush(flushToDisk: true);
+        stream.Dispose();
+        File.Move(temporary, target, overwrite: true);
+        finished = true;
     }
 
-    private static string Temporary(string path)
+    /// <summary>Abandons an uncommitted write: the temporary file is deleted and the target left as it was.</summary>
+    public void Dispose()
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(directory);
-        return Path.Combine(directory, $".{Path.GetFileName(path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        if (finished)
+        {
+            return;
+        }
+        stream.Dispose();
+        File.Delete(temporary);
+        finished = true;
     }
 }
