@@ -33,5 +33,8 @@ public sealed class NamedSchedule : Schedule
     public override double Rate(long step) => Inner.Rate(step);
 
     /// <inheritdoc/>
+    public override double Rate(long step, double baseRate) => Inner.Rate(step, baseRate);
+
+    /// <inheritdoc/>
     public override SpecCall ToSpec() => Definition;
 }

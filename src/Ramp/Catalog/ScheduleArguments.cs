@@ -9,13 +9,17 @@ public sealed class ScheduleArguments
     private readonly Dictionary<string, object> schedules;
     private readonly HashSet<string> given;
 
+    private readonly string name;
+
     internal ScheduleArguments(
         ScheduleEntry entry,
+        string name,
         Dictionary<string, SpecValue> values,
         Dictionary<string, object> schedules,
         HashSet<string> given)
     {
         Entry = entry;
+        this.name = name;
         this.values = values;
         this.schedules = schedules;
         this.given = given;
@@ -24,9 +28,12 @@ public sealed class ScheduleArguments
     /// <summary>The entry these arguments were bound to.</summary>
     public ScheduleEntry Entry { get; }
 
-    /// <summary>The canonical call: every parameter by name, in declared order, defaults filled, None left out.</summary>
+    /// <summary>
+    /// The canonical call: the entry's name (qualified when the bare name selects another entry), every
+    /// parameter by name in declared order, defaults filled, None left out.
+    /// </summary>
     public SpecCall Canonical => new(
-        Entry.Name,
+        name,
         [],
         [.. Entry.Parameters
             .Where(parameter => values[parameter.Name] is not SpecNone)

@@ -43,7 +43,19 @@ public sealed class ScheduleCatalog
     /// <param name="position">Where the name stands in the spec text, for the error message.</param>
     public ScheduleEntry Resolve(string qualifiedName, int position = -1)
     {
+        ArgumentNullException.ThrowIfNull(qualifiedName);
         var (name, origin) = ScheduleNames.Split(qualifiedName);
+        if (origin is null && name.Length != qualifiedName.Length)
+        {
+            // A misspelled qualifier must not silently fall back to the unqualified name.
+            var prefix = qualifiedName[..qualifiedName.IndexOf('.', StringComparison.Ordinal)];
+            var near = ScheduleNames.NearestQualifiers(prefix);
+            var hint = near.Count > 0 ? $"did you mean {string.Join(", ", near)}? " : string.Empty;
+            throw new SpecException(
+                $"unknown qualifier '{prefix}' in '{qualifiedName}'; {hint}known qualifiers: {string.Join(", ", ScheduleNames.QualifierNames)}",
+                position);
+        }
+
         if (byName.TryGetValue(ScheduleNames.Normalize(name), out var candidates))
         {
             if (origin is { } wanted)
@@ -70,6 +82,21 @@ public sealed class ScheduleCatalog
         throw new SpecException($"unknown schedule '{qualifiedName}'{suggestion}", position);
     }
 
+    /// <summary>
+    /// The name that selects <paramref name="entry"/> in spec text: the bare name where it resolves to this
+    /// entry, otherwise the qualified one (e.g. <c>paddle.PolynomialDecay</c> when Keras has one too).
+    /// </summary>
+    public string NameOf(ScheduleEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (!byName.TryGetValue(ScheduleNames.Normalize(entry.Name), out var candidates) || !candidates.Contains(entry))
+        {
+            throw new ArgumentException($"'{entry.QualifiedName}' is not in this catalog", nameof(entry));
+        }
+
+        return candidates.Count == 1 || entry.Origin == ScheduleOrigin.Ramp ? entry.Name : entry.QualifiedName;
+    }
+
     /// <summary>Binds <paramref name="call"/> to its entry, validates every argument and builds the schedule.</summary>
     public Schedule Create(SpecCall call)
     {
@@ -83,7 +110,7 @@ public sealed class ScheduleCatalog
         }
         catch (ArgumentException error) when (error is not SpecException)
         {
-            throw new SpecException($"{entry.Name}: {FirstLine(error.Message)}", call.Position);
+            throw new SpecException($"{entry.Name}: {Describe(error)}", call.Position);
         }
 
         var canonical = arguments.Canonical;
@@ -94,8 +121,9 @@ public sealed class ScheduleCatalog
     {
         if (call.Positional.Count > entry.Parameters.Count)
         {
+            var count = entry.Parameters.Count;
             throw new SpecException(
-                $"{entry.Name} takes at most {entry.Parameters.Count} positional arguments, got {call.Positional.Count}",
+                $"{entry.Name} takes at most {count} positional argument{(count == 1 ? string.Empty : "s")} ({string.Join(", ", entry.Parameters.Select(p => p.Name))}), got {call.Positional.Count}",
                 call.Positional[entry.Parameters.Count].Position);
         }
 
@@ -111,7 +139,9 @@ public sealed class ScheduleCatalog
             if (parameter is null)
             {
                 var nearest = ScheduleNames.Nearest(argument.Name, entry.Parameters.Select(p => p.Name));
-                var hint = nearest.Count > 0 ? $"did you mean {string.Join(", ", nearest)}?" : "it takes " + string.Join(", ", entry.Parameters.Select(p => p.Name));
+                var hint = nearest.Count > 0 ? $"did you mean {string.Join(", ", nearest)}?"
+                    : entry.Parameters.Count == 0 ? "it takes no parameters"
+                    : "it takes " + string.Join(", ", entry.Parameters.Select(p => p.Name));
                 throw new SpecException($"{entry.Name} has no parameter '{argument.Name}'; {hint}", argument.Position);
             }
 
@@ -134,7 +164,7 @@ public sealed class ScheduleCatalog
             values[parameter.Name] = Check(entry, parameter, value, schedules);
         }
 
-        return new ScheduleArguments(entry, values, schedules, [.. written.Keys]);
+        return new ScheduleArguments(entry, NameOf(entry), values, schedules, [.. written.Keys]);
     }
 
     // Validates one value against its parameter and returns it in canonical form (numbers stay numbers,
@@ -162,7 +192,7 @@ public sealed class ScheduleCatalog
                 if (parameter.Choices is { } choices)
                 {
                     var match = choices.FirstOrDefault(choice => ScheduleNames.Normalize(choice) == ScheduleNames.Normalize(text.Value))
-                        ?? throw Bad(entry, parameter, value);
+                        ?? throw BadChoice(entry, parameter, text, choices);
                     return new SpecText(match) { Position = text.Position };
                 }
 
@@ -174,9 +204,9 @@ public sealed class ScheduleCatalog
                     SpecNumber => [value],
                     _ => throw Bad(entry, parameter, value),
                 };
-                foreach (var item in items)
+                for (var i = 0; i < items.Count; i++)
                 {
-                    CheckNumber(entry, parameter, item);
+                    CheckNumber(entry, parameter, items[i], value is SpecList ? $"[{i}]" : string.Empty);
                 }
 
                 return value is SpecList ? value : new SpecList(items) { Position = value.Position };
@@ -188,9 +218,18 @@ public sealed class ScheduleCatalog
 
                 foreach (var pair in map.Entries)
                 {
-                    if (pair.Key is not SpecNumber || pair.Value is not SpecNumber number || !parameter.InRange(number.Value))
+                    if (pair.Key is not SpecNumber)
                     {
-                        throw Bad(entry, parameter, value);
+                        throw new SpecException(
+                            $"{entry.Name}: {parameter.Name} has the key {pair.Key}, a {pair.Key.KindName}; allowed: {parameter.DescribeAllowed()}",
+                            pair.Key.Position);
+                    }
+
+                    if (pair.Value is not SpecNumber number || !parameter.InRange(number.Value))
+                    {
+                        throw new SpecException(
+                            $"{entry.Name}: {parameter.Name}[{pair.Key}]={pair.Value} is not allowed; allowed: {parameter.DescribeAllowed()}",
+                            pair.Value.Position);
                     }
                 }
 
@@ -211,19 +250,59 @@ public sealed class ScheduleCatalog
         }
     }
 
-    private static void CheckNumber(ScheduleEntry entry, ParameterSpec parameter, SpecValue value)
+    // Integers are whole numbers that a long and a double both hold exactly.
+    private const double LargestInteger = 9007199254740992;
+
+    private static void CheckNumber(ScheduleEntry entry, ParameterSpec parameter, SpecValue value, string index = "")
     {
-        if (value is not SpecNumber number
-            || !parameter.InRange(number.Value)
-            || (parameter.Kind is ParameterKind.Integer or ParameterKind.IntegerList
-                && (number.Value != Math.Floor(number.Value) || double.IsInfinity(number.Value) || Math.Abs(number.Value) > 9e15)))
+        if (value is not SpecNumber number || !parameter.InRange(number.Value))
         {
-            throw Bad(entry, parameter, value);
+            throw Bad(entry, parameter, value, index);
+        }
+
+        if (parameter.Kind is ParameterKind.Integer or ParameterKind.IntegerList
+            && (number.Value != Math.Floor(number.Value) || double.IsInfinity(number.Value) || Math.Abs(number.Value) > LargestInteger))
+        {
+            throw new SpecException(
+                $"{entry.Name}: {parameter.Name}{index}={value} is not allowed; allowed: {parameter.DescribeAllowed()}, whole and at most 2^53 in magnitude",
+                value.Position);
         }
     }
 
-    private static SpecException Bad(ScheduleEntry entry, ParameterSpec parameter, SpecValue value)
-        => new($"{entry.Name}: {parameter.Name}={value} is not allowed; allowed: {parameter.DescribeAllowed()}", value.Position);
+    private static SpecException Bad(ScheduleEntry entry, ParameterSpec parameter, SpecValue value, string index = "")
+        => new($"{entry.Name}: {parameter.Name}{index}={value} is not allowed; allowed: {parameter.DescribeAllowed()}", value.Position);
+
+    private static SpecException BadChoice(ScheduleEntry entry, ParameterSpec parameter, SpecText value, IReadOnlyList<string> choices)
+    {
+        var nearest = ScheduleNames.Nearest(value.Value, choices);
+        var hint = nearest.Count > 0 ? $"; did you mean '{nearest[0]}'?" : string.Empty;
+        return new($"{entry.Name}: {parameter.Name}={value} is not allowed; allowed: {parameter.DescribeAllowed()}{hint}", value.Position);
+    }
+
+    // The schedule's own message without .NET's "(Parameter 'x')" suffix and "Actual value was" line.
+    private static string Describe(ArgumentException error)
+    {
+        var message = FirstLine(error.Message);
+        if (error.ParamName is { } name)
+        {
+            var suffix = $" (Parameter '{name}')";
+            if (message.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                message = message[..^suffix.Length];
+            }
+        }
+
+        if (error is ArgumentOutOfRangeException { ActualValue: { } actual })
+        {
+            var shown = actual is double number ? SpecNumber.Format(number) : Convert.ToString(actual, System.Globalization.CultureInfo.InvariantCulture);
+            if (shown is not null && !message.Contains(shown, StringComparison.Ordinal))
+            {
+                message += $" (got {shown})";
+            }
+        }
+
+        return message;
+    }
 
     private static string FirstLine(string message)
     {

@@ -24,6 +24,19 @@ public static class ScheduleNames
         ["warmup"] = ScheduleOrigin.PytorchWarmup,
     };
 
+    /// <summary>The qualifier of each origin, in the order of <see cref="ScheduleOrigin"/>: <c>ramp</c>, <c>torch</c>, ...</summary>
+    public static IReadOnlyList<string> QualifierNames { get; } = [.. Enum.GetValues<ScheduleOrigin>().Select(Qualifier)];
+
+    /// <summary>The accepted qualifier (aliases such as <c>tf</c> included) nearest to <paramref name="qualifier"/>, if any is near.</summary>
+    public static IReadOnlyList<string> NearestQualifiers(string qualifier) => Nearest(qualifier, Qualifiers.Keys, 1);
+
+    /// <summary>The origin that <paramref name="qualifier"/> selects (ignoring case and underscores), if it is one.</summary>
+    public static bool TryParseQualifier(string qualifier, out ScheduleOrigin origin)
+    {
+        ArgumentNullException.ThrowIfNull(qualifier);
+        return Qualifiers.TryGetValue(Normalize(qualifier), out origin);
+    }
+
     /// <summary>Lower case without underscores: <c>StepLR</c>, <c>step_lr</c> and <c>steplr</c> are one name.</summary>
     public static string Normalize(string name)
     {

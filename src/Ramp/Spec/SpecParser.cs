@@ -2,6 +2,7 @@
 // straight from Python: keyword and positional arguments, numbers (1e-5, -3, inf, nan), True/true,
 // False/false, None, quoted strings, lists [..], tuples (..), maps {k: v}, nested calls, and dotted
 // qualified names (torch.optim.lr_scheduler.StepLR). A bare name is a call without arguments.
+// Positions in errors are 0-based character offsets into the text.
 using System.Globalization;
 using System.Text;
 
@@ -29,12 +30,31 @@ public static class SpecParser
         }
 
         return value as SpecCall
-            ?? throw new SpecException($"expected a schedule call such as cosine(steps=1000), found a {value.KindName}", value.Position);
+            ?? throw new SpecException($"expected a schedule call such as cosine(steps=1000), found a {value.KindName} '{value}'", value.Position);
     }
+
+    /// <summary>Parses one value of any kind (number, list, call...) from <paramref name="text"/>, e.g. a map key.</summary>
+    public static SpecValue ParseValue(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var reader = new Reader(text);
+        var value = reader.ParseValue();
+        reader.SkipSpace();
+        if (!reader.AtEnd)
+        {
+            throw new SpecException($"unexpected '{reader.Current}' after the end of the value", reader.Offset);
+        }
+
+        return value;
+    }
+
+    // Deeper nesting than this is certainly a mistake, and unbounded recursion would overflow the stack.
+    private const int MaxDepth = 64;
 
     private sealed class Reader(string text)
     {
         private int offset;
+        private int depth;
 
         public int Offset => offset;
 
@@ -60,21 +80,29 @@ public static class SpecParser
 
             var start = offset;
             var current = Current;
-            return current switch
+            if (++depth > MaxDepth)
             {
-                '[' => new SpecList(ParseSequence('[', ']')) { Position = start },
-                '(' => new SpecList(ParseSequence('(', ')')) { Position = start },
+                throw new SpecException($"nesting deeper than {MaxDepth} levels", start);
+            }
+
+            var value = current switch
+            {
+                '[' => new SpecList(ParseSequence(']', "list")) { Position = start },
+                '(' => new SpecList(ParseSequence(')', "tuple")) { Position = start },
                 '{' => ParseMap(),
                 '\'' or '"' => ParseText(),
                 _ when char.IsDigit(current) || current is '-' or '+' or '.' => ParseNumber(),
                 _ when IsNameStart(current) => ParseNameOrCall(),
-                _ => throw new SpecException($"unexpected '{current}'; expected a value", offset),
+                _ => throw new SpecException($"unexpected '{current}'; expected a value (number, string, list, map or schedule)", offset),
             };
+            depth--;
+            return value;
         }
 
-        private List<SpecValue> ParseSequence(char open, char close)
+        private List<SpecValue> ParseSequence(char close, string what)
         {
-            Expect(open);
+            var start = offset;
+            offset++;
             var items = new List<SpecValue>();
             SkipSpace();
             while (!TryConsume(close))
@@ -83,8 +111,7 @@ public static class SpecParser
                 SkipSpace();
                 if (!TryConsume(','))
                 {
-                    SkipSpace();
-                    Expect(close);
+                    ExpectClose(close, what, start);
                     break;
                 }
 
@@ -97,21 +124,25 @@ public static class SpecParser
         private SpecMap ParseMap()
         {
             var start = offset;
-            Expect('{');
+            offset++;
             var entries = new List<KeyValuePair<SpecValue, SpecValue>>();
             SkipSpace();
             while (!TryConsume('}'))
             {
                 var key = ParseValue();
+                if (entries.Exists(entry => entry.Key.IsEquivalentTo(key)))
+                {
+                    throw new SpecException($"map key {key} is given twice", key.Position);
+                }
+
                 SkipSpace();
-                Expect(':');
+                Expect(':', "after a map key");
                 var value = ParseValue();
                 entries.Add(new(key, value));
                 SkipSpace();
                 if (!TryConsume(','))
                 {
-                    SkipSpace();
-                    Expect('}');
+                    ExpectClose('}', "map", start);
                     break;
                 }
 
@@ -156,7 +187,8 @@ public static class SpecParser
                 {
                     'n' => '\n',
                     't' => '\t',
-                    _ => escaped,
+                    '\\' or '\'' or '"' => escaped,
+                    _ => throw new SpecException($"unknown escape '\\{escaped}' in a string; allowed: \\n \\t \\\\ \\' \\\"", offset - 2),
                 });
             }
         }
@@ -188,7 +220,12 @@ public static class SpecParser
             var literal = text[start..offset].Replace("_", string.Empty, StringComparison.Ordinal);
             if (!double.TryParse(literal, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
             {
-                throw new SpecException($"'{text[start..offset]}' is not a number", start);
+                throw new SpecException($"'{text[start..offset]}' is not a number; numbers look like 30, -0.5, 1e-4, 1_000, inf", start);
+            }
+
+            if (double.IsInfinity(value))
+            {
+                throw new SpecException($"'{text[start..offset]}' is beyond the range of a double (about 1.8e308); write inf for infinity", start);
             }
 
             return new SpecNumber(value) { Position = start };
@@ -248,8 +285,7 @@ public static class SpecParser
                 SkipSpace();
                 if (!TryConsume(','))
                 {
-                    SkipSpace();
-                    Expect(')');
+                    ExpectClose(')', $"call to {name}", start);
                     break;
                 }
 
@@ -311,16 +347,33 @@ public static class SpecParser
             return false;
         }
 
-        private void Expect(char expected)
+        private void Expect(char expected, string where)
         {
             if (AtEnd)
             {
-                throw new SpecException($"unexpected end of the spec; expected '{expected}'", offset);
+                throw new SpecException($"unexpected end of the spec; expected '{expected}' {where}", offset);
             }
 
             if (Current != expected)
             {
-                throw new SpecException($"unexpected '{Current}'; expected '{expected}'", offset);
+                throw new SpecException($"unexpected '{Current}'; expected '{expected}' {where}", offset);
+            }
+
+            offset++;
+        }
+
+        // After an item that is not followed by a comma: the closing bracket must come next.
+        private void ExpectClose(char close, string what, int openedAt)
+        {
+            SkipSpace();
+            if (AtEnd)
+            {
+                throw new SpecException($"unexpected end of the spec; expected ',' or '{close}' to close the {what} opened at {openedAt}", offset);
+            }
+
+            if (Current != close)
+            {
+                throw new SpecException($"unexpected '{Current}'; expected ',' or '{close}' in the {what} opened at {openedAt}", offset);
             }
 
             offset++;

@@ -1,0 +1,25 @@
+// The error for bad command-line input: the command prints its one-line message and exits with code 2.
+namespace Ramp.Cli.Infrastructure;
+
+/// <summary>Bad input on the command line: one line naming the argument, the bad value and what is allowed.</summary>
+public sealed class UsageException : ArgumentException
+{
+    /// <summary>Creates the error.</summary>
+    /// <param name="message">One line: the argument or position, the bad value, what is allowed.</param>
+    public UsageException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Creates the error with a generic message.</summary>
+    public UsageException()
+        : this("bad command-line input")
+    {
+    }
+
+    /// <summary>Creates the error with an inner exception.</summary>
+    public UsageException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

@@ -1,0 +1,97 @@
+// One line of a chart: a schedule's rates sampled over steps 0..N-1. Long runs are reduced to at most
+// a few points per bucket (the first, lowest, highest and last value of each), which keeps every jump and
+// spike visible while an SVG of a million steps stays small. Values a log axis cannot show (<= 0) and
+// non-finite ones are left out, leaving a gap, and counted.
+namespace Ramp.Cli.Schedules;
+
+/// <summary>A sampled point of a series.</summary>
+/// <param name="Step">The step.</param>
+/// <param name="Value">The rate.</param>
+/// <param name="StartsSegment">Whether a gap comes before it (the line is not drawn from the previous point).</param>
+public readonly record struct PlotPoint(long Step, double Value, bool StartsSegment);
+
+/// <summary>A named, sampled line.</summary>
+public sealed class PlotSeries
+{
+    private PlotSeries(string name, IReadOnlyList<PlotPoint> points, long skipped, long firstSkipped)
+    {
+        Name = name;
+        Points = points;
+        SkippedCount = skipped;
+        FirstSkippedStep = firstSkipped;
+    }
+
+    /// <summary>The legend text.</summary>
+    public string Name { get; }
+
+    /// <summary>The points, in step order.</summary>
+    public IReadOnlyList<PlotPoint> Points { get; }
+
+    /// <summary>How many steps were left out (non-finite, or not positive on a log axis).</summary>
+    public long SkippedCount { get; }
+
+    /// <summary>The first step left out, or -1.</summary>
+    public long FirstSkippedStep { get; }
+
+    /// <summary>Samples <paramref name="rate"/> at steps 0..<paramref name="steps"/>-1 into at most about 4 x <paramref name="buckets"/> points.</summary>
+    /// <param name="name">The legend text.</param>
+    /// <param name="steps">How many steps.</param>
+    /// <param name="rate">The rate at a step.</param>
+    /// <param name="logarithmic">Whether values &lt;= 0 must be left out.</param>
+    /// <param name="buckets">How many buckets a long run is reduced to.</param>
+    public static PlotSeries Sample(string name, long steps, Func<long, double> rate, bool logarithmic, int buckets = 1000)
+    {
+        ArgumentNullException.ThrowIfNull(rate);
+        var points = new List<PlotPoint>();
+        var bucketSize = Math.Max(1, (steps + buckets - 1) / buckets);
+        var skipped = 0L;
+        var firstSkipped = -1L;
+        var gap = true;
+        var bucket = new List<PlotPoint>(4);
+        for (var start = 0L; start < steps; start += bucketSize)
+        {
+            var end = Math.Min(steps, start + bucketSize);
+            PlotPoint? first = null, lowest = null, highest = null, last = null;
+            for (var step = start; step < end; step++)
+            {
+                var value = rate(step);
+                if (!double.IsFinite(value) || (logarithmic && value <= 0))
+                {
+                    skipped++;
+                    firstSkipped = firstSkipped < 0 ? step : firstSkipped;
+                    Flush();
+                    gap = true;
+                    continue;
+                }
+
+                var point = new PlotPoint(step, value, gap);
+                gap = false;
+                first ??= point;
+                lowest = lowest is { } low && low.Value <= value ? low : point;
+                highest = highest is { } high && high.Value >= value ? high : point;
+                last = point;
+            }
+
+            Flush();
+
+            // Adds the bucket's points since the last gap, in step order and without repeats.
+            void Flush()
+            {
+                bucket.Clear();
+                foreach (var candidate in new[] { first, lowest, highest, last })
+                {
+                    if (candidate is { } point && !bucket.Exists(other => other.Step == point.Step))
+                    {
+                        bucket.Add(point);
+                    }
+                }
+
+                bucket.Sort((a, b) => a.Step.CompareTo(b.Step));
+                points.AddRange(bucket);
+                first = lowest = highest = last = null;
+            }
+        }
+
+        return new PlotSeries(name, points, skipped, firstSkipped);
+    }
+}
