@@ -8,25 +8,31 @@ public sealed class ScheduleArguments
     private readonly Dictionary<string, SpecValue> values;
     private readonly Dictionary<string, object> schedules;
     private readonly HashSet<string> given;
+    private readonly string canonicalName;
 
     internal ScheduleArguments(
         ScheduleEntry entry,
         Dictionary<string, SpecValue> values,
         Dictionary<string, object> schedules,
-        HashSet<string> given)
+        HashSet<string> given,
+        string canonicalName)
     {
         Entry = entry;
         this.values = values;
         this.schedules = schedules;
         this.given = given;
+        this.canonicalName = canonicalName;
     }
 
     /// <summary>The entry these arguments were bound to.</summary>
     public ScheduleEntry Entry { get; }
 
-    /// <summary>The canonical call: every parameter by name, in declared order, defaults filled, None left out.</summary>
+    /// <summary>
+    /// The canonical call: every parameter by name, in declared order, defaults filled, None left out. The name
+    /// is qualified (e.g. <c>keras.ExponentialDecay</c>) when the bare name would resolve to another entry.
+    /// </summary>
     public SpecCall Canonical => new(
-        Entry.Name,
+        canonicalName,
         [],
         [.. Entry.Parameters
             .Where(parameter => values[parameter.Name] is not SpecNone)

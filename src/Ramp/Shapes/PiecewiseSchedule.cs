@@ -24,7 +24,7 @@ public sealed class PiecewiseSchedule : Schedule
         {
             throw new ArgumentOutOfRangeException(
                 nameof(values),
-                $"values has {values.Count} elements; allowed: one more than boundaries ({this.boundaries.Length + 1})");
+                $"values has {values.Count} elements; allowed: {this.boundaries.Length + 1}, one more than boundaries");
         }
 
         this.values = [.. values.Select(value => DecayChecks.AtLeast(value, 0, "values"))];

@@ -89,7 +89,7 @@ internal static class KerasDecaySchedules
     // The parameters shared by Keras' PiecewiseConstantDecay and TF1's piecewise_constant.
     internal static IReadOnlyList<ParameterSpec> Piecewise() =>
     [
-        new("boundaries", ParameterKind.NumberList, "steps after which the next value takes over, strictly increasing") { Minimum = 0 },
+        new("boundaries", ParameterKind.IntegerList, "the last step of each value but the last, strictly increasing") { Minimum = 0 },
         new("values", ParameterKind.NumberList, "the rates, one more than the boundaries") { Minimum = 0 },
         Name(),
     ];
@@ -97,11 +97,11 @@ internal static class KerasDecaySchedules
     // Keras and TF1 take a name for the schedule's graph scope; Ramp keeps it in the definition only.
     internal static ParameterSpec Name() => new("name", ParameterKind.Text, "a label for the schedule; no effect on the values") { Default = new SpecNone() };
 
-    // Keras keeps values[i] while step <= boundaries[i]; on whole steps that is step < floor(b) + 1, which
-    // is Ramp's piecewise with every boundary moved to floor(b) + 1.
-    internal static Schedule PiecewiseConstant(ScheduleArguments arguments)
+    // Keras keeps values[i] while step <= boundaries[i], which on whole steps is step < boundaries[i] + 1:
+    // Ramp's piecewise with every boundary moved one step later.
+    internal static AbsoluteShape PiecewiseConstant(ScheduleArguments arguments)
     {
-        var boundaries = arguments.Numbers("boundaries").Select(boundary => (long)Math.Floor(boundary) + 1).ToArray();
+        var boundaries = DecayChecks.IncreasingSteps(arguments.Integers("boundaries"), "boundaries").Select(boundary => boundary + 1).ToArray();
         return new AbsoluteShape(arguments.Canonical, 1, new PiecewiseSchedule(boundaries, arguments.Numbers("values")));
     }
 

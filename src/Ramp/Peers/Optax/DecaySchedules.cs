@@ -175,7 +175,7 @@ internal static class OptaxDecaySchedules
             ("transition_begin", Spec.Of(0.0)));
         var warmup = new OptaxPolynomialSchedule(warmupDefinition, init, peak, 1, warmupSteps, 0);
         var decayDefinition = new SpecCall(
-            "exponential_decay",
+            "optax.exponential_decay",
             [],
             [new SpecArgument("init_value", Spec.Of(peak)), .. arguments.Canonical.Named.Where(argument => argument.Name is not ("init_value" or "peak_value" or "warmup_steps"))]);
         var decay = Exponential(arguments, decayDefinition, peak);
