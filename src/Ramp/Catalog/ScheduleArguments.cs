@@ -8,31 +8,32 @@ public sealed class ScheduleArguments
     private readonly Dictionary<string, SpecValue> values;
     private readonly Dictionary<string, object> schedules;
     private readonly HashSet<string> given;
-    private readonly string canonicalName;
 
     internal ScheduleArguments(
         ScheduleEntry entry,
         Dictionary<string, SpecValue> values,
         Dictionary<string, object> schedules,
-        HashSet<string> given,
-        string canonicalName)
+        HashSet<string> given)
     {
         Entry = entry;
+        CanonicalName = entry.Name;
         this.values = values;
         this.schedules = schedules;
         this.given = given;
-        this.canonicalName = canonicalName;
     }
 
     /// <summary>The entry these arguments were bound to.</summary>
     public ScheduleEntry Entry { get; }
 
     /// <summary>
-    /// The canonical call: every parameter by name, in declared order, defaults filled, None left out. The name
-    /// is qualified (e.g. <c>keras.ExponentialDecay</c>) when the bare name would resolve to another entry.
+    /// The name the canonical call is written with: the entry's name, qualified with its origin (e.g.
+    /// <c>torch.ReduceLROnPlateau</c>) when another entry of the catalog shares the name, so that it parses back.
     /// </summary>
+    public string CanonicalName { get; internal init; }
+
+    /// <summary>The canonical call: every parameter by name, in declared order, defaults filled, None left out.</summary>
     public SpecCall Canonical => new(
-        canonicalName,
+        CanonicalName,
         [],
         [.. Entry.Parameters
             .Where(parameter => values[parameter.Name] is not SpecNone)

@@ -134,13 +134,9 @@ public sealed class ScheduleCatalog
             values[parameter.Name] = Check(entry, parameter, value, schedules);
         }
 
-        return new ScheduleArguments(entry, values, schedules, [.. written.Keys], CanonicalName(entry));
+        var shared = byName[ScheduleNames.Normalize(entry.Name)].Count > 1;
+        return new ScheduleArguments(entry, values, schedules, [.. written.Keys]) { CanonicalName = shared ? entry.QualifiedName : entry.Name };
     }
-
-    // The bare name resolves back to the entry when no other entry shares it or the entry is Ramp's own
-    // (see Resolve); otherwise the definition must carry its qualifier to parse back to the same schedule.
-    private string CanonicalName(ScheduleEntry entry)
-        => entry.Origin == ScheduleOrigin.Ramp || byName[ScheduleNames.Normalize(entry.Name)].Count == 1 ? entry.Name : entry.QualifiedName;
 
     // Validates one value against its parameter and returns it in canonical form (numbers stay numbers,
     // nested calls become the canonical calls of the schedules built from them).
