@@ -9,6 +9,9 @@ namespace Ramp;
 /// </summary>
 public sealed class ExponentialSchedule : Schedule
 {
+    // rate^x is computed as exp(x·ln rate): several times faster than Math.Pow, within ~1e-16·|x·ln rate|.
+    private readonly double logRate;
+
     /// <summary>Creates the schedule.</summary>
     /// <param name="rate">The factor reached after <paramref name="steps"/> steps, 0 or more.</param>
     /// <param name="steps">The number of steps over which the factor is multiplied by rate, more than 0.</param>
@@ -18,6 +21,7 @@ public sealed class ExponentialSchedule : Schedule
         DecayRate = DecayChecks.AtLeast(rate, 0, "rate");
         Steps = DecayChecks.Above(steps, 0, "steps");
         Staircase = staircase;
+        logRate = Math.Log(DecayRate);
     }
 
     /// <summary>The catalog entry <c>exponential(rate, steps=1, staircase=false)</c>.</summary>
@@ -52,7 +56,13 @@ public sealed class ExponentialSchedule : Schedule
     public override double Rate(long step)
     {
         var exponent = step / Steps;
-        return Math.Pow(DecayRate, Staircase ? Math.Floor(exponent) : exponent);
+        if (Staircase)
+        {
+            exponent = Math.Floor(exponent);
+        }
+
+        // 0^0 = 1 as Math.Pow has it; exp(0·ln 0) would be NaN.
+        return exponent == 0 ? 1 : Math.Exp(exponent * logRate);
     }
 
     /// <inheritdoc/>

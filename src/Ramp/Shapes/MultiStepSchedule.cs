@@ -10,6 +10,7 @@ namespace Ramp;
 public sealed class MultiStepSchedule : Schedule
 {
     private readonly long[] milestones;
+    private readonly double[] powers;
 
     /// <summary>Creates the schedule.</summary>
     /// <param name="milestones">Steps at which the factor drops, strictly increasing, each 0 or more.</param>
@@ -18,6 +19,7 @@ public sealed class MultiStepSchedule : Schedule
     {
         this.milestones = DecayChecks.IncreasingSteps(milestones, "milestones");
         Gamma = DecayChecks.AtLeast(gamma, 0, "gamma");
+        powers = [.. Enumerable.Range(0, this.milestones.Length + 1).Select(drops => Math.Pow(Gamma, drops))];
     }
 
     /// <summary>The catalog entry <c>multistep(milestones, gamma=0.1)</c>.</summary>
@@ -45,7 +47,7 @@ public sealed class MultiStepSchedule : Schedule
     public override RateScale Scale => RateScale.Relative;
 
     /// <inheritdoc/>
-    public override double Rate(long step) => Math.Pow(Gamma, SortedSteps.CountAtOrBelow(milestones, step));
+    public override double Rate(long step) => powers[SortedSteps.CountAtOrBelow(milestones, step)];
 
     /// <inheritdoc/>
     public override SpecCall ToSpec() => new("multistep", ("milestones", Spec.Of(milestones)), ("gamma", Spec.Of(Gamma)));

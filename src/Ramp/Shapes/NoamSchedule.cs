@@ -60,7 +60,7 @@ public sealed class NoamSchedule : Schedule
     public override double Rate(long step)
     {
         var n = step + 1.0;
-        return scale * Math.Min(Math.Pow(n, -0.5), n * warmupSlope);
+        return scale * Math.Min(1 / Math.Sqrt(n), n * warmupSlope);
     }
 
     /// <inheritdoc/>

@@ -82,7 +82,8 @@ public sealed class PolynomialSchedule : Schedule
             progress = (double)Math.Min(step, Steps) / Steps;
         }
 
-        return ((Start - End) * Math.Pow(1 - progress, Power)) + End;
+        var remaining = 1 - progress;
+        return ((Start - End) * (Power == 1 ? remaining : Math.Pow(remaining, Power))) + End;
     }
 
     /// <inheritdoc/>

@@ -9,6 +9,11 @@ namespace Ramp;
 /// </summary>
 public sealed class StepSchedule : Schedule
 {
+    // gamma^k for the first drops, computed once with Math.Pow (what the peers compute); past them the
+    // factor is tiny and exp(k·ln gamma) avoids pow's slow path near underflow.
+    private readonly double[] powers = new double[64];
+    private readonly double logGamma;
+
     /// <summary>Creates the schedule.</summary>
     /// <param name="stepSize">Steps between two drops, 1 or more.</param>
     /// <param name="gamma">The factor applied at each drop, 0 or more.</param>
@@ -16,6 +21,12 @@ public sealed class StepSchedule : Schedule
     {
         StepSize = DecayChecks.AtLeast(stepSize, 1, "step_size");
         Gamma = DecayChecks.AtLeast(gamma, 0, "gamma");
+        for (var drops = 0; drops < powers.Length; drops++)
+        {
+            powers[drops] = Math.Pow(Gamma, drops);
+        }
+
+        logGamma = Math.Log(Gamma);
     }
 
     /// <summary>The catalog entry <c>step(step_size, gamma=0.1)</c>.</summary>
@@ -43,7 +54,11 @@ public sealed class StepSchedule : Schedule
     public override RateScale Scale => RateScale.Relative;
 
     /// <inheritdoc/>
-    public override double Rate(long step) => Math.Pow(Gamma, step / StepSize);
+    public override double Rate(long step)
+    {
+        var drops = step / StepSize;
+        return (ulong)drops < (ulong)powers.Length ? powers[drops] : Math.Exp(drops * logGamma);
+    }
 
     /// <inheritdoc/>
     public override SpecCall ToSpec() => new("step", ("step_size", Spec.Of(StepSize)), ("gamma", Spec.Of(Gamma)));

@@ -26,7 +26,7 @@ internal sealed class FairseqInverseSqrt : Schedule
 
     public override double Rate(long step) => step < warmupUpdates
         ? init + (step * warmupIncrement)
-        : decayFactor * Math.Pow(step, -0.5);
+        : decayFactor / Math.Sqrt(step);
 
     public override SpecCall ToSpec() => definition;
 }

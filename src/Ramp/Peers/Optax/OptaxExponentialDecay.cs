@@ -19,6 +19,7 @@ internal sealed class OptaxExponentialDecay : Schedule
     private readonly bool staircase;
     private readonly double? end;
     private readonly bool constant;
+    private readonly double logRate;
 
     public OptaxExponentialDecay(SpecCall definition, double init, long steps, double rate, long begin, bool staircase, double? end)
     {
@@ -30,6 +31,7 @@ internal sealed class OptaxExponentialDecay : Schedule
         this.staircase = staircase;
         this.end = end;
         constant = steps <= 0 || rate == 0;
+        logRate = Math.Log(rate);
     }
 
     public override RateScale Scale => RateScale.Absolute;
@@ -43,7 +45,8 @@ internal sealed class OptaxExponentialDecay : Schedule
 
         var elapsed = step - begin;
         var exponent = (double)elapsed / steps;
-        var value = elapsed <= 0 ? init : init * Math.Pow(rate, staircase ? Math.Floor(exponent) : exponent);
+        // rate^p as exp(p·ln rate), faster than Math.Pow; rate > 0 here.
+        var value = elapsed <= 0 ? init : init * Math.Exp((staircase ? Math.Floor(exponent) : exponent) * logRate);
         return end is not { } bound ? value : rate < 1 ? Math.Max(value, bound) : Math.Min(value, bound);
     }
 

@@ -35,7 +35,7 @@ internal sealed class PaddleNoamDecay(SpecCall definition, double dModel, long w
 
     public override double Rate(long step)
     {
-        var decay = step == 0 ? 1 : Math.Pow(step, -0.5);
+        var decay = step == 0 ? 1 : 1 / Math.Sqrt(step);
         return scale * Math.Min(decay, warmupSlope * step);
     }
 
