@@ -9,7 +9,8 @@ namespace Ramp;
 /// </summary>
 public sealed class ExponentialSchedule : Schedule
 {
-    // rate^x is computed as exp(x·ln rate): several times faster than Math.Pow, within ~1e-16·|x·ln rate|.
+    // rate^x is computed as exp(x·ln rate): several times faster than Math.Pow, within ~1e-16·|x·ln rate|;
+    // factors below the smallest normal double are 0 (see DecayMath).
     private readonly double logRate;
 
     /// <summary>Creates the schedule.</summary>
@@ -62,7 +63,7 @@ public sealed class ExponentialSchedule : Schedule
         }
 
         // 0^0 = 1 as Math.Pow has it; exp(0·ln 0) would be NaN.
-        return exponent == 0 ? 1 : Math.Exp(exponent * logRate);
+        return exponent == 0 ? 1 : DecayMath.Exp(exponent * logRate);
     }
 
     /// <inheritdoc/>

@@ -51,7 +51,7 @@ public sealed class NaturalExponentialSchedule : Schedule
     public override double Rate(long step)
     {
         var time = step / Steps;
-        return Math.Exp(-DecayRate * (Staircase ? Math.Floor(time) : time));
+        return DecayMath.Exp(-DecayRate * (Staircase ? Math.Floor(time) : time));
     }
 
     /// <inheritdoc/>

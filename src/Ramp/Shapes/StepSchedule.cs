@@ -9,8 +9,8 @@ namespace Ramp;
 /// </summary>
 public sealed class StepSchedule : Schedule
 {
-    // gamma^k for the first drops, computed once with Math.Pow (what the peers compute); past them the
-    // factor is tiny and exp(k·ln gamma) avoids pow's slow path near underflow.
+    // gamma^k for the first 64 drops, computed once with Math.Pow (what the peers compute); past them the
+    // factor is tiny and exp(k·ln gamma) avoids pow's slow path near underflow (see DecayMath).
     private readonly double[] powers = new double[64];
     private readonly double logGamma;
 
@@ -57,7 +57,7 @@ public sealed class StepSchedule : Schedule
     public override double Rate(long step)
     {
         var drops = step / StepSize;
-        return (ulong)drops < (ulong)powers.Length ? powers[drops] : Math.Exp(drops * logGamma);
+        return (ulong)drops < (ulong)powers.Length ? powers[drops] : DecayMath.Exp(drops * logGamma);
     }
 
     /// <inheritdoc/>

@@ -46,7 +46,7 @@ internal sealed class OptaxExponentialDecay : Schedule
         var elapsed = step - begin;
         var exponent = (double)elapsed / steps;
         // rate^p as exp(p·ln rate), faster than Math.Pow; rate > 0 here.
-        var value = elapsed <= 0 ? init : init * Math.Exp((staircase ? Math.Floor(exponent) : exponent) * logRate);
+        var value = elapsed <= 0 ? init : init * DecayMath.Exp((staircase ? Math.Floor(exponent) : exponent) * logRate);
         return end is not { } bound ? value : rate < 1 ? Math.Max(value, bound) : Math.Min(value, bound);
     }
 
