@@ -6,5 +6,22 @@ internal static class BuiltInEntries
     public static IEnumerable<ScheduleEntry> All =>
     [
         ConstantSchedule.Entry,
+        StepSchedule.Entry,
+        MultiStepSchedule.Entry,
+        PiecewiseSchedule.Entry,
+        LinearSchedule.Entry,
+        ExponentialSchedule.Entry,
+        NaturalExponentialSchedule.Entry,
+        InverseTimeSchedule.Entry,
+        PolynomialSchedule.Entry,
+        InverseSqrtSchedule.Entry,
+        NoamSchedule.Entry,
+        .. PyTorchDecaySchedulers.Entries,
+        .. KerasDecaySchedules.Entries,
+        .. KerasLegacyDecayFunctions.Entries,
+        .. OptaxDecaySchedules.Entries,
+        HuggingFaceInverseSqrt.Entry,
+        .. FairseqDecaySchedulers.Entries,
+        .. PaddleDecaySchedulers.Entries,
     ];
 }
