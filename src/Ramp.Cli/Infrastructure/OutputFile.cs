@@ -1,17 +1,19 @@
-// Writes output files so that a reader never sees a half-written one: the text goes to a temporary file
-// in the same directory, which is then renamed over the target (a rename within a directory is atomic).
-using System.Text;
-
+// Output files named by a command's option: the path is checked first so that a bad one is a one-line
+// usage error naming the option, then the file is written atomically (temporary sibling, then rename).
 namespace Ramp.Cli.Infrastructure;
 
-/// <summary>Writes a whole file at once.</summary>
-public static class AtomicFile
+/// <summary>Checks and writes a file named by an option such as <c>-o</c>.</summary>
+public static class OutputFile
 {
     /// <summary>Writes <paramref name="content"/> (UTF-8, no byte order mark) to <paramref name="path"/>.</summary>
     /// <param name="path">The target file; its directory must exist.</param>
     /// <param name="content">The whole text of the file.</param>
     /// <param name="option">The option that named the file, for the error message.</param>
     public static void WriteAllText(string path, string content, string option)
+        => Training.AtomicFile.WriteAllText(Check(path, option), content);
+
+    /// <summary>The full path of <paramref name="path"/>, or a usage error when it cannot be a file to write.</summary>
+    public static string Check(string path, string option)
     {
         ArgumentNullException.ThrowIfNull(path);
         var full = Path.GetFullPath(path);
@@ -26,15 +28,6 @@ public static class AtomicFile
             throw new UsageException($"{option} '{path}' is a directory; allowed: a file name");
         }
 
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            File.WriteAllText(temporary, content, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-            File.Move(temporary, full, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
+        return full;
     }
 }
