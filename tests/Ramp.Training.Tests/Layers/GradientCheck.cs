@@ -2,11 +2,12 @@
 // The objective is a fixed random weighted sum of an op's outputs, summed in double, so its gradient with
 // respect to the outputs is the weight vector, which the test feeds to Backward. The ops compute in float32:
 // each output carries rounding of about 6e-8 relative, so an objective over ~100 outputs of size ~1 is noisy
-// at ~1e-6. A central difference with step h = 1e-2 turns that into ~1e-4 and adds truncation error
-// ~h²·f'''/6 ≈ 2e-5. The tolerance |analytic - numeric| <= 2e-3 + 1e-2·|numeric| leaves a margin of more
-// than ten for correct gradients, while a missing term, a wrong sign or a wrong factor (errors of order 0.1
-// or more) fails. Gradients are pre-filled with random values and the check uses (after - before), so every
-// check also proves that Backward accumulates instead of overwriting.
+// at ~1e-6. A central difference with step h = 1e-2 turns that into ~1e-4 at worst and adds truncation
+// error ~h²·f'''/6, about 2e-5 for these smooth ops on inputs of order 1 (the largest error seen over the
+// whole suite is 9e-5). The tolerance |analytic - numeric| <= 5e-4 + 5e-3·|numeric| leaves a margin of
+// about five, while a missing term, a wrong sign or a wrong factor (errors of order 1e-2 and more) fails.
+// Gradients are pre-filled with random values and the check uses (after - before), so every check also
+// proves that Backward accumulates instead of overwriting.
 using Ramp.Training.Randomness;
 
 namespace Ramp.Training.Tests.Layers;
@@ -14,8 +15,8 @@ namespace Ramp.Training.Tests.Layers;
 internal static class GradientCheck
 {
     public const float Step = 1e-2f;
-    public const double AbsoluteTolerance = 2e-3;
-    public const double RelativeTolerance = 1e-2;
+    public const double AbsoluteTolerance = 5e-4;
+    public const double RelativeTolerance = 5e-3;
 
     // Central differences of the objective with respect to every element of parameter, compared with
     // gradientAfter - gradientBefore.
