@@ -82,7 +82,7 @@ public static class Attention
                 {
                     var row = headWeights.Slice(i * keyLength, keyLength);
                     var visible = VisibleKeys(i, validKeys, causal);
-                    RowMath.Softmax(row[..visible], row[..visible]);
+                    VectorMath.Softmax(row[..visible], row[..visible]);
                     row[visible..].Clear();
                 }
 
@@ -192,7 +192,7 @@ public static class Attention
                         TensorPrimitives.Multiply(visibleRow, headMask.Slice(i * keyLength, visible), visibleRow);
                     }
 
-                    RowMath.SoftmaxBackward(visibleRow, headWeights.Slice(i * keyLength, visible), scale, false, visibleRow);
+                    VectorMath.SoftmaxBackward(visibleRow, headWeights.Slice(i * keyLength, visible), scale, false, visibleRow);
                     row[visible..].Clear();
                 }
 

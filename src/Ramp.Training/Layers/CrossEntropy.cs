@@ -82,11 +82,11 @@ public static class CrossEntropy
             float exponentialSum;
             if (gradient.IsEmpty)
             {
-                exponentialSum = RowMath.ExpShiftedSum(row, max);
+                exponentialSum = VectorMath.ExpShiftedSum(row, max);
             }
             else
             {
-                exponentialSum = RowMath.ExpShiftedSum(row, max, gradient);
+                exponentialSum = VectorMath.ExpShiftedSum(row, max, gradient);
             }
 
             var logNormalizer = (double)max + Math.Log(exponentialSum);

@@ -5,7 +5,9 @@
 // the caller, and the same mask multiplies the gradient in Backward.
 // Convention (all of Layers): sources, then sizes and options, then destinations. Forward overwrites its
 // outputs; Backward adds (+=) into the gradients it is given (an empty span: not wanted).
+using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 using Ramp.Training.Randomness;
 
 namespace Ramp.Training.Layers;
@@ -15,7 +17,8 @@ public static class Dropout
 {
     /// <summary>
     /// Draws a mask: each element is 0 with probability <paramref name="probability"/> and 1/(1-p) otherwise.
-    /// Each 64-bit draw decides two elements (its high and low 32 bits against p·2³²).
+    /// Each 64-bit draw decides two elements: its low 32 bits the even one, its high 32 bits the odd one, each
+    /// kept when at least round(p·2³²).
     /// </summary>
     /// <param name="probability">Drop probability p in [0, 1]; p = 1 drops everything.</param>
     /// <param name="generator">The dropout generator; advances by ceil(length / 2) draws.</param>
@@ -31,19 +34,26 @@ public static class Dropout
             return;
         }
 
-        var scale = 1f / (1f - probability);
-        var threshold = (uint)Math.Min(Math.Round(probability * 4294967296.0), uint.MaxValue);
-        var i = 0;
-        for (; i + 1 < mask.Length; i += 2)
+        var threshold = new Vector<uint>((uint)Math.Min(Math.Round(probability * 4294967296.0), uint.MaxValue));
+        var kept = new Vector<float>(1f / (1f - probability));
+        Span<ulong> words = stackalloc ulong[64];
+        Span<uint> halves = MemoryMarshal.Cast<ulong, uint>(words);
+        Span<float> chunkMask = stackalloc float[halves.Length];
+        for (var start = 0; start < mask.Length; start += halves.Length)
         {
-            var bits = generator.NextUInt64();
-            mask[i] = (uint)(bits >> 32) >= threshold ? scale : 0f;
-            mask[i + 1] = (uint)bits >= threshold ? scale : 0f;
-        }
+            var count = Math.Min(halves.Length, mask.Length - start);
+            generator.Fill(words[..((count + 1) / 2)]);
+            var destination = count == halves.Length ? mask.Slice(start, count) : chunkMask;
+            for (var i = 0; i < halves.Length; i += Vector<uint>.Count)
+            {
+                var keep = Vector.AsVectorInt32(Vector.GreaterThanOrEqual(new Vector<uint>(halves[i..]), threshold));
+                Vector.ConditionalSelect(keep, kept, Vector<float>.Zero).CopyTo(destination[i..]);
+            }
 
-        if (i < mask.Length)
-        {
-            mask[i] = (uint)(generator.NextUInt64() >> 32) >= threshold ? scale : 0f;
+            if (count < halves.Length)
+            {
+                chunkMask[..count].CopyTo(mask[start..]);
+            }
         }
     }
 

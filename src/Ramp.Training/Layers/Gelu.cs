@@ -7,6 +7,7 @@
 // Convention (all of Layers): sources, then sizes and options, then destinations. Forward overwrites its
 // outputs; Backward adds (+=) into the gradients it is given (an empty span: not wanted).
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Ramp.Training.Layers;
@@ -130,42 +131,46 @@ public static class Gelu
         private const float InverseSquareRootTwo = 0.70710678118654752f;
         private const float InverseSquareRootTwoPi = 0.39894228040143268f;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector<float> Value(Vector<float> x)
         {
             var z = Vector.Abs(x) * new Vector<float>(InverseSquareRootTwo);
             var t = Vector<float>.One / (Vector<float>.One + (new Vector<float>(0.5f) * z));
-            var erfc = t * Vector.Exp(ErfcPolynomial(t) - (z * z));
+            var erfc = t * VectorMath.Exp(ErfcPolynomial(t) - (z * z));
             return x * Cumulative(x, erfc);
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector<float> Derivative(Vector<float> x)
         {
             var z = Vector.Abs(x) * new Vector<float>(InverseSquareRootTwo);
             var t = Vector<float>.One / (Vector<float>.One + (new Vector<float>(0.5f) * z));
-            var gaussian = Vector.Exp(-(z * z));
-            var erfc = t * gaussian * Vector.Exp(ErfcPolynomial(t));
+            var gaussian = VectorMath.Exp(-(z * z));
+            var erfc = t * gaussian * VectorMath.Exp(ErfcPolynomial(t));
             return Cumulative(x, erfc) + (x * gaussian * new Vector<float>(InverseSquareRootTwoPi));
         }
 
         // Φ(x) = erfc(-x/√2)/2: for x ≥ 0 that is 1 - erfc(|x|/√2)/2, for x < 0 it is erfc(|x|/√2)/2.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector<float> Cumulative(Vector<float> x, Vector<float> erfcOfAbsolute)
         {
             var half = new Vector<float>(0.5f) * erfcOfAbsolute;
             return Vector.ConditionalSelect(Vector.GreaterThanOrEqual(x, Vector<float>.Zero), Vector<float>.One - half, half);
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector<float> ErfcPolynomial(Vector<float> t)
         {
             var p = new Vector<float>(0.17087277f);
-            p = (p * t) + new Vector<float>(-0.82215223f);
-            p = (p * t) + new Vector<float>(1.48851587f);
-            p = (p * t) + new Vector<float>(-1.13520398f);
-            p = (p * t) + new Vector<float>(0.27886807f);
-            p = (p * t) + new Vector<float>(-0.18628806f);
-            p = (p * t) + new Vector<float>(0.09678418f);
-            p = (p * t) + new Vector<float>(0.37409196f);
-            p = (p * t) + new Vector<float>(1.00002368f);
-            return (p * t) + new Vector<float>(-1.26551223f);
+            p = Vector.MultiplyAddEstimate(p, t, new Vector<float>(-0.82215223f));
+            p = Vector.MultiplyAddEstimate(p, t, new Vector<float>(1.48851587f));
+            p = Vector.MultiplyAddEstimate(p, t, new Vector<float>(-1.13520398f));
+            p = Vector.MultiplyAddEstimate(p, t, new Vector<float>(0.27886807f));
+            p = Vector.MultiplyAddEstimate(p, t, new Vector<float>(-0.18628806f));
+            p = Vector.MultiplyAddEstimate(p, t, new Vector<float>(0.09678418f));
+            p = Vector.MultiplyAddEstimate(p, t, new Vector<float>(0.37409196f));
+            p = Vector.MultiplyAddEstimate(p, t, new Vector<float>(1.00002368f));
+            return Vector.MultiplyAddEstimate(p, t, new Vector<float>(-1.26551223f));
         }
     }
 
@@ -177,8 +182,10 @@ public static class Gelu
         private const float SquareRootTwoOverPi = 0.79788456080286536f;
         private const float Cubic = 0.044715f;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector<float> Value(Vector<float> x) => new Vector<float>(0.5f) * x * OnePlusTanh(x);
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector<float> Derivative(Vector<float> x)
         {
             var s = OnePlusTanh(x);
@@ -187,10 +194,11 @@ public static class Gelu
             return (half * s) + (half * x * s * (new Vector<float>(2f) - s) * slope);
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector<float> OnePlusTanh(Vector<float> x)
         {
             var u = new Vector<float>(SquareRootTwoOverPi) * (x + (new Vector<float>(Cubic) * x * x * x));
-            return new Vector<float>(2f) / (Vector<float>.One + Vector.Exp(new Vector<float>(-2f) * u));
+            return new Vector<float>(2f) / (Vector<float>.One + VectorMath.Exp(new Vector<float>(-2f) * u));
         }
     }
 }

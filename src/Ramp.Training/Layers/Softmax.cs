@@ -21,7 +21,7 @@ public static class Softmax
         Shapes.Length(output, (long)rowCount * columnCount);
         for (var n = 0; n < rowCount; n++)
         {
-            RowMath.Softmax(input.Slice(n * columnCount, columnCount), output.Slice(n * columnCount, columnCount));
+            VectorMath.Softmax(input.Slice(n * columnCount, columnCount), output.Slice(n * columnCount, columnCount));
         }
     }
 
@@ -43,7 +43,7 @@ public static class Softmax
         for (var n = 0; n < rowCount; n++)
         {
             var row = n * columnCount;
-            RowMath.SoftmaxBackward(
+            VectorMath.SoftmaxBackward(
                 outputGradient.Slice(row, columnCount), output.Slice(row, columnCount), 1f, true, inputGradient.Slice(row, columnCount));
         }
     }

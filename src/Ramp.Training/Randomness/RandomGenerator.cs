@@ -61,6 +61,27 @@ public sealed class RandomGenerator
         return result;
     }
 
+    /// <summary>Fills <paramref name="destination"/> with the next 64-bit outputs: the same stream as calling
+    /// <see cref="NextUInt64"/> once per element, with the state kept in registers for bulk use (dropout masks).</summary>
+    /// <param name="destination">Words to overwrite.</param>
+    public void Fill(Span<ulong> destination)
+    {
+        var (word0, word1, word2, word3) = (_word0, _word1, _word2, _word3);
+        for (var i = 0; i < destination.Length; i++)
+        {
+            destination[i] = BitOperations.RotateLeft(word1 * 5, 7) * 9;
+            var shifted = word1 << 17;
+            word2 ^= word0;
+            word3 ^= word1;
+            word1 ^= word2;
+            word0 ^= word3;
+            word2 ^= shifted;
+            word3 = BitOperations.RotateLeft(word3, 45);
+        }
+
+        (_word0, _word1, _word2, _word3) = (word0, word1, word2, word3);
+    }
+
     /// <summary>A uniform float in [0, 1) with 24 random bits (every value is a multiple of 2^-24).</summary>
     public float NextSingle() => (NextUInt64() >> 40) * (1f / (1 << 24));
 

@@ -72,6 +72,19 @@ public class RandomGeneratorTests
     }
 
     [Fact]
+    public void Bulk_fill_continues_the_same_stream_as_single_draws()
+    {
+        var single = new RandomGenerator(6);
+        var bulk = new RandomGenerator(6);
+        var words = new ulong[37];
+
+        bulk.Fill(words);
+
+        Assert.All(words, word => Assert.Equal(single.NextUInt64(), word));
+        Assert.Equal(single.State, bulk.State);
+    }
+
+    [Fact]
     public void All_zero_state_is_rejected()
         => Assert.Throws<ArgumentException>(() => new RandomGenerator(default(RandomGeneratorState)));
 
