@@ -102,7 +102,7 @@ internal static class VectorMath
             return;
         }
 
-        var max = TensorPrimitives.Max(input);
+        var max = Max(input);
         if (float.IsNegativeInfinity(max))
         {
             output.Clear();
@@ -110,7 +110,55 @@ internal static class VectorMath
         }
 
         var sum = ExpShiftedSum(input, max, output);
-        TensorPrimitives.Multiply(output, 1f / sum, output);
+        Scale(output, 1f / sum);
+    }
+
+    // The largest element. Inline loops instead of TensorPrimitives because attention rows are short and
+    // the library's dispatch costs as much as the work; the platform max (no NaN ordering rules) is enough
+    // because a NaN in a row reaches the result through the exponential sum anyway.
+    public static float Max(ReadOnlySpan<float> values)
+    {
+        ref var x = ref MemoryMarshal.GetReference(values);
+        var n = values.Length;
+        var max = float.NegativeInfinity;
+        var i = 0;
+        if (n >= Vector<float>.Count)
+        {
+            var maxima = Vector.LoadUnsafe(ref x);
+            for (i = Vector<float>.Count; i <= n - Vector<float>.Count; i += Vector<float>.Count)
+            {
+                maxima = Vector.MaxNative(maxima, Vector.LoadUnsafe(ref x, (nuint)i));
+            }
+
+            for (var lane = 0; lane < Vector<float>.Count; lane++)
+            {
+                max = float.MaxNative(max, maxima[lane]);
+            }
+        }
+
+        for (; i < n; i++)
+        {
+            max = float.MaxNative(max, values[i]);
+        }
+
+        return max;
+    }
+
+    // values[i] *= factor.
+    public static void Scale(Span<float> values, float factor)
+    {
+        ref var x = ref MemoryMarshal.GetReference(values);
+        var factorVector = new Vector<float>(factor);
+        var i = 0;
+        for (; i <= values.Length - Vector<float>.Count; i += Vector<float>.Count)
+        {
+            (Vector.LoadUnsafe(ref x, (nuint)i) * factorVector).StoreUnsafe(ref x, (nuint)i);
+        }
+
+        for (; i < values.Length; i++)
+        {
+            values[i] *= factor;
+        }
     }
 
     // The backward of y = softmax(x) for one row: g = scale * y * (dy - dot(dy, y)), written into
