@@ -16,6 +16,7 @@ public sealed class ScheduleArguments
         HashSet<string> given)
     {
         Entry = entry;
+        CanonicalName = entry.Name;
         this.values = values;
         this.schedules = schedules;
         this.given = given;
@@ -24,9 +25,15 @@ public sealed class ScheduleArguments
     /// <summary>The entry these arguments were bound to.</summary>
     public ScheduleEntry Entry { get; }
 
+    /// <summary>
+    /// The name the canonical call is written with: the entry's name, qualified with its origin (e.g.
+    /// <c>torch.ReduceLROnPlateau</c>) when another entry of the catalog shares the name, so that it parses back.
+    /// </summary>
+    public string CanonicalName { get; internal init; }
+
     /// <summary>The canonical call: every parameter by name, in declared order, defaults filled, None left out.</summary>
     public SpecCall Canonical => new(
-        Entry.Name,
+        CanonicalName,
         [],
         [.. Entry.Parameters
             .Where(parameter => values[parameter.Name] is not SpecNone)
