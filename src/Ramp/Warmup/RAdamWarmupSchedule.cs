@@ -1,0 +1,67 @@
+// The warmup implied by RAdam (Liu et al. 2020), as Ma & Yarats (2021) and pytorch_warmup apply it to Adam:
+// a factor over a schedule (spec name `radam_warmup`). Step origin: step 0 is the first update.
+// ω(step) = r(step + δ), with r RAdam's rectification term and δ the smallest t >= 1 with ρ(t) > 4
+// (δ = 5 for β2 = 0.999, 6 for β2 = 0.7). ω rises towards 1 and never quite reaches it.
+namespace Ramp;
+
+/// <summary>
+/// RAdam's rectification term as a warmup factor that multiplies the wrapped schedule from step 0 (an overlay).
+/// For β2 = 0.999 it starts at 0.0173 and reaches 0.645 after 1000 updates.
+/// </summary>
+public sealed class RAdamWarmupSchedule : GroupedSchedule
+{
+    private readonly Schedule[] children;
+    private readonly double rhoInfinity;
+
+    /// <summary>Creates the warmup.</summary>
+    /// <param name="schedule">The schedule the factor multiplies.</param>
+    /// <param name="beta2">Adam's second-moment decay β2, in (0.6, 1).</param>
+    public RAdamWarmupSchedule(Schedule schedule, double beta2 = 0.999)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        RAdamRectification.Validate(beta2, nameof(beta2));
+        Inner = schedule;
+        Beta2 = beta2;
+        rhoInfinity = RAdamRectification.RhoInfinity(beta2);
+        Offset = RAdamRectification.Offset(beta2);
+        children = [schedule];
+    }
+
+    /// <summary>The catalog entry <c>radam_warmup(schedule, beta2)</c>.</summary>
+    public static ScheduleEntry Entry { get; } = new(
+        "radam_warmup",
+        ScheduleOrigin.Ramp,
+        "RAdam's rectification term as a warmup factor from Adam's beta2 (Ma & Yarats).",
+        [
+            new("schedule", ParameterKind.Schedule, "the schedule the warmup factor multiplies") { Default = new SpecCall("constant", ("value", Spec.Of(1.0))) },
+            new("beta2", ParameterKind.Number, "Adam's second-moment decay") { Default = Spec.Of(0.999), Minimum = 0.6, MinimumExclusive = true, Maximum = 1, MaximumExclusive = true },
+        ],
+        arguments => new RAdamWarmupSchedule(arguments.Schedule("schedule"), arguments.Number("beta2")))
+    {
+        Example = "radam_warmup(schedule=constant(1), beta2=0.98)",
+    };
+
+    /// <summary>The wrapped schedule.</summary>
+    public Schedule Inner { get; }
+
+    /// <summary>Adam's β2.</summary>
+    public double Beta2 { get; }
+
+    /// <summary>The offset δ: the first iteration whose ρ exceeds 4.</summary>
+    public long Offset { get; }
+
+    /// <inheritdoc/>
+    public override RateScale Scale => Inner.Scale;
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<Schedule> Children => children;
+
+    /// <summary>The warmup factor ω at <paramref name="step"/>: r(step + δ).</summary>
+    public double Factor(long step) => RAdamRectification.Factor(step + Offset, Beta2, rhoInfinity);
+
+    /// <inheritdoc/>
+    public override double Rate(long step, double baseRate, int group) => Factor(step) * Inner.Rate(step, baseRate, group);
+
+    /// <inheritdoc/>
+    public override SpecCall ToSpec() => new("radam_warmup", ("schedule", Inner.ToSpec()), ("beta2", Spec.Of(Beta2)));
+}
