@@ -83,7 +83,7 @@ public sealed class ScheduleCatalog
         }
         catch (ArgumentException error) when (error is not SpecException)
         {
-            throw new SpecException($"{entry.Name}: {FirstLine(error.Message)}", call.Position);
+            throw new SpecException($"{entry.Name}: {Describe(error)}", call.Position);
         }
 
         var canonical = arguments.Canonical;
@@ -232,6 +232,14 @@ public sealed class ScheduleCatalog
 
     private static SpecException Bad(ScheduleEntry entry, ParameterSpec parameter, SpecValue value)
         => new($"{entry.Name}: {parameter.Name}={value} is not allowed; allowed: {parameter.DescribeAllowed()}", value.Position);
+
+    // The message alone: its first line, without the " (Parameter 'name')" that ArgumentException appends.
+    private static string Describe(ArgumentException error)
+    {
+        var message = FirstLine(error.Message);
+        var suffix = error.ParamName is { } name ? $" (Parameter '{name}')" : null;
+        return suffix is not null && message.EndsWith(suffix, StringComparison.Ordinal) ? message[..^suffix.Length] : message;
+    }
 
     private static string FirstLine(string message)
     {

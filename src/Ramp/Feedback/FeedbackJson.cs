@@ -2,7 +2,6 @@
 // form so a state reloads to the same doubles; JSON has no infinities or NaN, so those are written as the
 // strings "inf", "-inf" and "nan" (the spec language's spelling).
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Ramp;
@@ -26,18 +25,31 @@ internal static class FeedbackJson
             return null;
         }
 
-        return value.GetValueKind() switch
+        // Parsed JSON holds numbers as JSON numbers; a state still in memory holds the .NET values written.
+        if (value.TryGetValue<double>(out var real))
         {
-            JsonValueKind.Number => value.GetValue<double>(),
-            JsonValueKind.String => value.GetValue<string>() switch
+            return real;
+        }
+
+        if (value.TryGetValue<long>(out var whole))
+        {
+            return whole;
+        }
+
+        if (value.TryGetValue<int>(out var small))
+        {
+            return small;
+        }
+
+        return value.TryGetValue<string>(out var text)
+            ? text switch
             {
                 "inf" => double.PositiveInfinity,
                 "-inf" => double.NegativeInfinity,
                 "nan" => double.NaN,
                 _ => null,
-            },
-            _ => null,
-        };
+            }
+            : null;
     }
 
     public static long Integer(JsonObject state, string name, string owner)

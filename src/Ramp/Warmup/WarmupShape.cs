@@ -19,7 +19,7 @@ public enum WarmupShape
     /// <summary>Half a cosine wave from the start value to the target: slow, fast, slow.</summary>
     Cosine,
 
-    /// <summary>1 − √(1 − p): fast at first, slow near the target.</summary>
+    /// <summary>1 − √(1 − p): slow at first, fast near the target (the mirror image of WSD's 1-sqrt cooldown).</summary>
     OneMinusSqrt,
 }
 
