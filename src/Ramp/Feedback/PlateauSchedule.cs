@@ -18,6 +18,7 @@ public sealed class PlateauSchedule : GroupedSchedule
     private readonly Schedule[] children;
     private readonly PlateauRule rule;
     private readonly StepLog reductions = new();
+    private readonly List<double> multipliers = [1.0];
     private long lastStep = -1;
 
     /// <summary>Creates the schedule.</summary>
@@ -120,8 +121,8 @@ public sealed class PlateauSchedule : GroupedSchedule
     /// <inheritdoc/>
     public override bool IsFeedback => true;
 
-    /// <summary>The multiplier in force at <paramref name="step"/>: max(factor^k, min_scale).</summary>
-    public double Multiplier(long step) => Math.Max(Math.Pow(Factor, reductions.CountBefore(step)), MinimumScale);
+    /// <summary>The multiplier in force at <paramref name="step"/>: max(factor^k, min_scale), k the reductions before it.</summary>
+    public double Multiplier(long step) => multipliers[reductions.CountBefore(step)];
 
     /// <inheritdoc/>
     public override double Rate(long step, double baseRate, int group) => Multiplier(step) * Inner.Rate(step, baseRate, group);
@@ -137,6 +138,7 @@ public sealed class PlateauSchedule : GroupedSchedule
             if (rule.Observe(value))
             {
                 reductions.Add(step);
+                AddMultiplier();
             }
         }
 
@@ -158,9 +160,18 @@ public sealed class PlateauSchedule : GroupedSchedule
         var saved = FeedbackJson.Object(state, "plateau");
         rule.Load(FeedbackJson.Object(saved["rule"], "plateau"), "plateau");
         reductions.Load(FeedbackJson.Array(saved, "reductions", "plateau"), "plateau");
+        multipliers.RemoveRange(1, multipliers.Count - 1);
+        while (multipliers.Count <= reductions.Steps.Count)
+        {
+            AddMultiplier();
+        }
+
         lastStep = FeedbackJson.Integer(saved, "last_step", "plateau");
         Inner.LoadState(saved["schedule"]);
     }
+
+    // The multipliers after 0, 1, 2... reductions, so that a rate costs a lookup rather than a power.
+    private void AddMultiplier() => multipliers.Add(Math.Max(multipliers[^1] * Factor, MinimumScale));
 
     /// <inheritdoc/>
     public override SpecCall ToSpec() => new(
