@@ -3,7 +3,10 @@
 // 0.001), rates for an absolute one.
 namespace Ramp;
 
-/// <summary>Keeps a schedule between a lower and an upper bound.</summary>
+/// <summary>
+/// Keeps a schedule between a lower and an upper bound: rate(t) = min(max(inner(t), min·u), max·u), with u the
+/// group's base rate for a relative schedule and 1 for an absolute one.
+/// </summary>
 public sealed class ClampedSchedule : GroupedSchedule
 {
     private readonly Schedule[] children;

@@ -7,6 +7,10 @@
 namespace Ramp;
 
 /// <summary>The product of <see cref="Schedules"/> at the same step; absolute when one of them is.</summary>
+/// <remarks>
+/// Relative: r = base, then r = s_i.Rate(t, r) in order, which is base·Π s_i(t) for plain factors. With one
+/// absolute schedule A: r = A(t), then the relative schedules in order. Two absolute schedules are an error.
+/// </remarks>
 public sealed class ProductSchedule : GroupedSchedule
 {
     private readonly Schedule[] schedules;

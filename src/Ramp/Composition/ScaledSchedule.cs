@@ -2,7 +2,7 @@
 // any absolute terms of the inner schedule, so scale(s, 2) is exactly twice s.
 namespace Ramp;
 
-/// <summary>Multiplies a schedule by a constant factor.</summary>
+/// <summary>Multiplies a schedule by a constant factor: rate(t) = factor · inner(t), for every group.</summary>
 public sealed class ScaledSchedule : GroupedSchedule
 {
     private readonly Schedule[] children;

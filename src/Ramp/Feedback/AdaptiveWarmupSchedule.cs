@@ -18,6 +18,12 @@ namespace Ramp;
 /// An exponential warmup that cuts the rate when the training loss or the gradient norm spikes, ramps up again
 /// from there, and hands over to the wrapped schedule (its clock starting) once the ramp completes.
 /// </summary>
+/// <remarks>
+/// ω(t) = start^(1 − (t − o)/W) with o = 0 until a spike; a spike (a non-finite value, or one above
+/// spike × its moving average once <c>history</c> values are in) measured after step s sets the factor of
+/// step s + 1 to max(start, cut·ω(s + 1)) by moving o later; the ramp then continues at the same pace and
+/// the wrapped schedule starts at D = ⌈o + W⌉: rate(t) = ω(t)·inner(0) for t &lt; D, inner(t − D) after.
+/// </remarks>
 public sealed class AdaptiveWarmupSchedule : GroupedSchedule
 {
     private const string Owner = "adaptive_warmup";

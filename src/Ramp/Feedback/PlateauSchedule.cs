@@ -13,6 +13,12 @@ namespace Ramp;
 /// Multiplies a schedule by <c>factor</c> each time the monitored metric stops improving, down to
 /// <c>min_scale</c>; PyTorch's plateau rule decides when.
 /// </summary>
+/// <remarks>
+/// rate(t) = inner(t)·max(factor^k, min_scale), k the reductions triggered by metrics of steps &lt; t. A metric
+/// is better when (min, rel) a &lt; best·(1 − threshold), (min, abs) a &lt; best − threshold, (max, rel)
+/// a &gt; best·(1 + threshold), (max, abs) a &gt; best + threshold; more than <c>patience</c> metrics that are not
+/// better reduce; <c>cooldown</c> metrics after a reduction are not counted, but best is still tracked.
+/// </remarks>
 public sealed class PlateauSchedule : GroupedSchedule
 {
     private readonly Schedule[] children;

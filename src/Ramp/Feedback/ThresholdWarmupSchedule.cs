@@ -12,6 +12,10 @@ namespace Ramp;
 /// Holds <c>start</c> times the wrapped schedule's first rate until the monitored metric (the training loss by
 /// default) falls below a threshold, then runs the wrapped schedule from its step 0.
 /// </summary>
+/// <remarks>
+/// With S = s + 1 for the first step s whose (smoothed) metric is below the threshold, or max_steps if that
+/// comes first: rate(t) = start·inner(0) for t &lt; S, inner(t − S) from S on.
+/// </remarks>
 public sealed class ThresholdWarmupSchedule : GroupedSchedule
 {
     private const string Owner = "threshold_warmup";

@@ -8,6 +8,10 @@ namespace Ramp;
 /// RAdam's rectification term as a warmup factor that multiplies the wrapped schedule from step 0 (an overlay).
 /// For β2 = 0.999 it starts at 0.0173 and reaches 0.645 after 1000 updates.
 /// </summary>
+/// <remarks>
+/// rate(t) = ω(t)·inner(t) with ω(t) = r(t + δ), ρ∞ = 2/(1 − β2) − 1, ρ(n) = ρ∞ − 2n·β2^n/(1 − β2^n),
+/// r(n) = √((ρ(n) − 4)(ρ(n) − 2)ρ∞ / ((ρ∞ − 4)(ρ∞ − 2)ρ(n))) and δ the smallest n >= 1 with ρ(n) &gt; 4.
+/// </remarks>
 public sealed class RAdamWarmupSchedule : GroupedSchedule
 {
     private readonly Schedule[] children;

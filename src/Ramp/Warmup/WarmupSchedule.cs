@@ -12,6 +12,12 @@ namespace Ramp;
 /// or on top of (<see cref="WarmupMode.Overlay"/>) another schedule. The prefix target is the wrapped
 /// schedule's rate at its own step 0 for each group, so absolute terms and per-group base rates are kept.
 /// </summary>
+/// <remarks>
+/// Step 0 is the first update; W = <see cref="Length"/>. Prefix: rate(t) = ω(t)·inner(0) for t &lt; W, then
+/// inner(t − W). Overlay: rate(t) = ω(t)·inner(t). With <see cref="Start"/> null, ω(t) = shape((t + 1)/W)
+/// (linear: (t + 1)/W, never 0, 1 at t = W − 1); with a start s, ω(t) = s + (1 − s)·shape(t/W) (s = 0 is
+/// Hugging Face's t/W); exponential: s^(1 − t/W); constant: s. A fractional length is ⌈steps·total_steps⌉.
+/// </remarks>
 public sealed class WarmupSchedule : GroupedSchedule
 {
     private readonly Schedule[] children;
