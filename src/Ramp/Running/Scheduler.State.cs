@@ -4,6 +4,8 @@
 //   "groups": [ { "base_rate": 0.001, "schedule": 0 }, { "base_rate": 0.01, "schedule": 0 } ] }
 // A schedule is saved by its definition (spec text), never by reference to code, so a state written by one
 // program loads in another; groups that shared a schedule share it again after loading.
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Ramp;
@@ -12,6 +14,9 @@ public sealed partial class Scheduler
 {
     /// <summary>The format tag written into and required from saved states.</summary>
     public const string StateFormat = "ramp.scheduler/1";
+
+    // Indented, and with the spec text's quotes left as they are (the default encoder writes ' as \u0027).
+    private static readonly JsonSerializerOptions TextOptions = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Everything needed to continue: step, schedule definitions, base rates and feedback states.</summary>
     public JsonObject SaveState()
@@ -36,6 +41,9 @@ public sealed partial class Scheduler
             ["groups"] = savedGroups,
         };
     }
+
+    /// <summary><see cref="SaveState"/> as indented JSON text, for a checkpoint file a person can read.</summary>
+    public string SaveStateText() => SaveState().ToJsonString(TextOptions);
 
     /// <summary>Rebuilds a scheduler from <see cref="SaveState"/>'s output; it continues exactly where the saved one stood.</summary>
     /// <param name="state">The saved state.</param>

@@ -115,6 +115,20 @@ public class SchedulerTests
         Assert.Equal(text, loaded.SaveState().ToJsonString());
     }
 
+    [Fact]
+    public void The_text_form_is_readable_and_loads_back()
+    {
+        var scheduler = new Scheduler(Schedule.Parse("warmup(schedule=plateau(), steps=10, shape='cosine')"), 0.1);
+        scheduler.Step();
+        scheduler.Report("val_loss", 2.0);
+
+        var text = scheduler.SaveStateText();
+
+        Assert.Contains("shape='cosine'", text, StringComparison.Ordinal);
+        Assert.Contains('\n', text);
+        Assert.Equal(scheduler.SaveState().ToJsonString(), Scheduler.Load(text).SaveState().ToJsonString());
+    }
+
     [Theory]
     [InlineData("""{"format": "other", "step": 0, "schedules": [], "groups": []}""", "not a scheduler state: format is \"other\", expected \"ramp.scheduler/1\"")]
     [InlineData("""{"format": "ramp.scheduler/1", "step": 0, "schedules": [{"spec": "constant(value=1)", "state": null}], "groups": [{"base_rate": 1, "schedule": 3}]}""", "scheduler state: group 0 names schedule 3, but there are 1")]
