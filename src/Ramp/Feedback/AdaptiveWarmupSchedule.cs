@@ -31,6 +31,7 @@ public sealed class AdaptiveWarmupSchedule : GroupedSchedule
     private readonly List<(long Step, double Origin)> anchors = [(0, 0.0)];
     private readonly RunningAverage lossAverage = new();
     private readonly RunningAverage gradientAverage = new();
+    private readonly double logStart;
     private readonly double setback;
     private long lastCut = -1;
     private long lastStep = -1;
@@ -81,7 +82,8 @@ public sealed class AdaptiveWarmupSchedule : GroupedSchedule
         Smoothing = smoothing;
         History = history;
         Cooldown = cooldown;
-        setback = Length * Math.Log(cut) / Math.Log(start);
+        logStart = Math.Log(start);
+        setback = Length * Math.Log(cut) / logStart;
         children = [schedule];
     }
 
@@ -174,7 +176,7 @@ public sealed class AdaptiveWarmupSchedule : GroupedSchedule
     public double Factor(long step)
     {
         var origin = anchors[Anchor(step)].Origin;
-        return step >= Handover(origin) ? 1.0 : Math.Pow(Start, 1 - ((step - origin) / Length));
+        return step >= Handover(origin) ? 1.0 : Ramp(step, origin);
     }
 
     /// <inheritdoc/>
@@ -184,7 +186,7 @@ public sealed class AdaptiveWarmupSchedule : GroupedSchedule
         var handover = Handover(origin);
         return step >= handover
             ? Inner.Rate(step - handover, baseRate, group)
-            : Math.Pow(Start, 1 - ((step - origin) / Length)) * Inner.Rate(0, baseRate, group);
+            : Ramp(step, origin) * Inner.Rate(0, baseRate, group);
     }
 
     /// <inheritdoc/>
@@ -297,6 +299,9 @@ public sealed class AdaptiveWarmupSchedule : GroupedSchedule
             throw new ArgumentOutOfRangeException(name, value, $"{name}={SpecNumber.Format(value)} must be {allowed}");
         }
     }
+
+    // start^(1 − q/W) with q = step − origin, the same exponential ramp as warmup(shape='exponential').
+    private double Ramp(long step, double origin) => WarmupShapes.Ramp(WarmupShape.Exponential, Start, logStart, (step - origin) / Length);
 
     // The step at which a ramp whose progress counts from `origin` completes: the first t with t − origin >= W.
     private long Handover(double origin) => (long)Math.Ceiling(origin + Length);

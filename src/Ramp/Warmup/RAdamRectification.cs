@@ -9,10 +9,10 @@ internal static class RAdamRectification
     /// <summary>ρ∞ = 2/(1 − β2) − 1, the length of the approximated simple moving average at t → ∞.</summary>
     public static double RhoInfinity(double beta2) => (2.0 / (1 - beta2)) - 1;
 
-    /// <summary>ρ(t) = ρ∞ − 2t·β2^t/(1 − β2^t).</summary>
-    public static double Rho(double t, double beta2, double rhoInfinity)
+    /// <summary>ρ(t) = ρ∞ − 2t·β2^t/(1 − β2^t), with β2^t computed as exp(t·ln β2).</summary>
+    public static double Rho(double t, double logBeta2, double rhoInfinity)
     {
-        var power = Math.Pow(beta2, t);
+        var power = Math.Exp(t * logBeta2);
         return rhoInfinity - (2 * t * power / (1 - power));
     }
 
@@ -20,8 +20,9 @@ internal static class RAdamRectification
     public static long Offset(double beta2)
     {
         var rhoInfinity = RhoInfinity(beta2);
+        var logBeta2 = Math.Log(beta2);
         var t = 1L;
-        while (Rho(t, beta2, rhoInfinity) <= 4)
+        while (Rho(t, logBeta2, rhoInfinity) <= 4)
         {
             t++;
         }
@@ -29,11 +30,14 @@ internal static class RAdamRectification
         return t;
     }
 
-    /// <summary>The rectification r(t) at iteration <paramref name="t"/> (1-based), where ρ(t) > 4.</summary>
-    public static double Factor(double t, double beta2, double rhoInfinity)
+    /// <summary>The constant ρ∞/((ρ∞ − 4)(ρ∞ − 2)) of the rectification term.</summary>
+    public static double Scale(double rhoInfinity) => rhoInfinity / ((rhoInfinity - 4) * (rhoInfinity - 2));
+
+    /// <summary>The rectification r(t) = √((ρ − 4)(ρ − 2)/ρ · scale) at iteration <paramref name="t"/> (1-based), where ρ(t) > 4.</summary>
+    public static double Factor(double t, double logBeta2, double rhoInfinity, double scale)
     {
-        var rho = Rho(t, beta2, rhoInfinity);
-        return Math.Sqrt((rho - 4) * (rho - 2) * rhoInfinity / ((rhoInfinity - 4) * (rhoInfinity - 2) * rho));
+        var rho = Rho(t, logBeta2, rhoInfinity);
+        return Math.Sqrt((rho - 4) * (rho - 2) / rho * scale);
     }
 
     /// <summary>Checks β2 for a RAdam warmup: in (0.6, 1), where ρ∞ > 4 and the offset exists.</summary>

@@ -16,6 +16,8 @@ public sealed class RAdamWarmupSchedule : GroupedSchedule
 {
     private readonly Schedule[] children;
     private readonly double rhoInfinity;
+    private readonly double logBeta2;
+    private readonly double scale;
 
     /// <summary>Creates the warmup.</summary>
     /// <param name="schedule">The schedule the factor multiplies.</param>
@@ -27,6 +29,8 @@ public sealed class RAdamWarmupSchedule : GroupedSchedule
         Inner = schedule;
         Beta2 = beta2;
         rhoInfinity = RAdamRectification.RhoInfinity(beta2);
+        logBeta2 = Math.Log(beta2);
+        scale = RAdamRectification.Scale(rhoInfinity);
         Offset = RAdamRectification.Offset(beta2);
         children = [schedule];
     }
@@ -61,7 +65,7 @@ public sealed class RAdamWarmupSchedule : GroupedSchedule
     public override IReadOnlyList<Schedule> Children => children;
 
     /// <summary>The warmup factor ω at <paramref name="step"/>: r(step + δ).</summary>
-    public double Factor(long step) => RAdamRectification.Factor(step + Offset, Beta2, rhoInfinity);
+    public double Factor(long step) => RAdamRectification.Factor(step + Offset, logBeta2, rhoInfinity, scale);
 
     /// <inheritdoc/>
     public override double Rate(long step, double baseRate, int group) => Factor(step) * Inner.Rate(step, baseRate, group);

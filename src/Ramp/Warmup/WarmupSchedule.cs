@@ -21,6 +21,7 @@ namespace Ramp;
 public sealed class WarmupSchedule : GroupedSchedule
 {
     private readonly Schedule[] children;
+    private readonly double logStart;
 
     /// <summary>Creates the warmup.</summary>
     /// <param name="schedule">The schedule after (prefix) or under (overlay) the warmup.</param>
@@ -60,6 +61,7 @@ public sealed class WarmupSchedule : GroupedSchedule
         Shape = shape;
         Mode = mode;
         Start = start;
+        logStart = start is > 0 ? Math.Log(start.Value) : 0;
         children = [schedule];
     }
 
@@ -123,8 +125,8 @@ public sealed class WarmupSchedule : GroupedSchedule
         }
 
         return Start is { } start
-            ? WarmupShapes.Ramp(Shape, start, (double)step / Length)
-            : WarmupShapes.Ramp(Shape, 0.0, (double)(step + 1) / Length);
+            ? WarmupShapes.Ramp(Shape, start, logStart, (double)step / Length)
+            : WarmupShapes.Ramp(Shape, 0.0, 0.0, (double)(step + 1) / Length);
     }
 
     /// <inheritdoc/>

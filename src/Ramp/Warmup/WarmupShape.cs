@@ -50,13 +50,14 @@ public static class WarmupShapes
     public static bool CanStartFromZero(WarmupShape shape) => shape is WarmupShape.Linear or WarmupShape.Cosine or WarmupShape.OneMinusSqrt;
 
     /// <summary>
-    /// The factor at progress <paramref name="progress"/> in [0, 1] of a ramp from <paramref name="start"/> to 1.
+    /// The factor at progress <paramref name="progress"/> in [0, 1] of a ramp from <paramref name="start"/> to 1;
+    /// <paramref name="logStart"/> is ln(start), which the exponential ramp uses as start^(1 − p) = exp((1 − p)·ln start).
     /// </summary>
-    public static double Ramp(WarmupShape shape, double start, double progress) => shape switch
+    internal static double Ramp(WarmupShape shape, double start, double logStart, double progress) => shape switch
     {
         WarmupShape.Constant => start,
         WarmupShape.Linear => start + ((1 - start) * progress),
-        WarmupShape.Exponential => Math.Pow(start, 1 - progress),
+        WarmupShape.Exponential => Math.Exp((1 - progress) * logStart),
         WarmupShape.Cosine => start + ((1 - start) * 0.5 * (1 - Math.Cos(Math.PI * progress))),
         _ => start + ((1 - start) * (1 - Math.Sqrt(1 - progress))),
     };

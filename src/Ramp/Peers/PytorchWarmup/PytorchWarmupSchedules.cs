@@ -103,8 +103,9 @@ internal sealed class PytorchWarmupSchedule : GroupedSchedule
     private readonly SpecCall definition;
     private readonly PytorchWarmupKind kind;
     private readonly long period;
-    private readonly double beta2;
+    private readonly double logBeta2;
     private readonly double rhoInfinity;
+    private readonly double scale;
     private readonly long offset;
 
     public PytorchWarmupSchedule(SpecCall definition, Schedule schedule, PytorchWarmupKind kind, long period, double beta2)
@@ -113,6 +114,8 @@ internal sealed class PytorchWarmupSchedule : GroupedSchedule
         {
             RAdamRectification.Validate(beta2, nameof(beta2));
             rhoInfinity = RAdamRectification.RhoInfinity(beta2);
+            logBeta2 = Math.Log(beta2);
+            scale = RAdamRectification.Scale(rhoInfinity);
             offset = RAdamRectification.Offset(beta2);
         }
         else if (period < 1)
@@ -123,7 +126,6 @@ internal sealed class PytorchWarmupSchedule : GroupedSchedule
         this.definition = definition;
         this.kind = kind;
         this.period = period;
-        this.beta2 = beta2;
         children = [schedule];
     }
 
@@ -135,7 +137,7 @@ internal sealed class PytorchWarmupSchedule : GroupedSchedule
     {
         PytorchWarmupKind.Linear => Math.Min(1.0, (double)(step + 1) / period),
         PytorchWarmupKind.Exponential => 1.0 - Math.Exp(-(double)(step + 1) / period),
-        _ => RAdamRectification.Factor(step + offset, beta2, rhoInfinity),
+        _ => RAdamRectification.Factor(step + offset, logBeta2, rhoInfinity, scale),
     };
 
     public override double Rate(long step, double baseRate, int group) => Factor(step) * children[0].Rate(step, baseRate, group);
