@@ -51,6 +51,7 @@ public sealed record ParameterSpec(string Name, ParameterKind Kind, string Summa
             ParameterKind.Text => "a string",
             ParameterKind.Schedule => "a schedule",
             ParameterKind.ScheduleList => "a list of schedules",
+            ParameterKind.NumberOrSchedule => "a schedule or a number",
             _ => "a number",
         };
         var range = (Minimum, Maximum) switch
