@@ -11,11 +11,13 @@ public sealed class ScheduleArguments
 
     internal ScheduleArguments(
         ScheduleEntry entry,
+        string printedName,
         Dictionary<string, SpecValue> values,
         Dictionary<string, object> schedules,
         HashSet<string> given)
     {
         Entry = entry;
+        PrintedName = printedName;
         this.values = values;
         this.schedules = schedules;
         this.given = given;
@@ -24,9 +26,15 @@ public sealed class ScheduleArguments
     /// <summary>The entry these arguments were bound to.</summary>
     public ScheduleEntry Entry { get; }
 
+    /// <summary>
+    /// The name the canonical call prints: the entry's name, qualified with its origin (e.g. <c>torch.CyclicLR</c>)
+    /// when entries of several origins share it, so that the printed spec resolves to the same entry.
+    /// </summary>
+    public string PrintedName { get; }
+
     /// <summary>The canonical call: every parameter by name, in declared order, defaults filled, None left out.</summary>
     public SpecCall Canonical => new(
-        Entry.Name,
+        PrintedName,
         [],
         [.. Entry.Parameters
             .Where(parameter => values[parameter.Name] is not SpecNone)

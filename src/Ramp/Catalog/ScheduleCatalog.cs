@@ -134,7 +134,8 @@ public sealed class ScheduleCatalog
             values[parameter.Name] = Check(entry, parameter, value, schedules);
         }
 
-        return new ScheduleArguments(entry, values, schedules, [.. written.Keys]);
+        var shared = byName[ScheduleNames.Normalize(entry.Name)].Count > 1;
+        return new ScheduleArguments(entry, shared ? entry.QualifiedName : entry.Name, values, schedules, [.. written.Keys]);
     }
 
     // Validates one value against its parameter and returns it in canonical form (numbers stay numbers,

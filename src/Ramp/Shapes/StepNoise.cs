@@ -19,6 +19,34 @@ internal static class StepNoise
         return radius * Math.Cos(2.0 * Math.PI * Uniform(seed, step, (2 * draw) + 1));
     }
 
+    /// <summary>
+    /// A standard normal number conditioned on <c>|z| &lt; limit</c>: the law timm's noise has when it redraws until the
+    /// draw falls inside the limit. Sampled exactly with a bounded expected number of draws for any limit &gt; 0:
+    /// below 1 by a uniform proposal kept with probability <c>exp(-z^2 / 2)</c>, from 1 on by redrawing normals.
+    /// </summary>
+    public static double TruncatedNormal(long seed, long step, double limit)
+    {
+        for (var draw = 0; ; draw++)
+        {
+            if (limit < 1)
+            {
+                var candidate = ((2 * Uniform(seed, step, 2 * draw)) - 1) * limit;
+                if (Uniform(seed, step, (2 * draw) + 1) < Math.Exp(-0.5 * candidate * candidate))
+                {
+                    return candidate;
+                }
+            }
+            else
+            {
+                var candidate = Normal(seed, step, draw);
+                if (Math.Abs(candidate) < limit)
+                {
+                    return candidate;
+                }
+            }
+        }
+    }
+
     // SplitMix64's finalizer: every input bit reaches every output bit.
     private static ulong Mix(ulong value)
     {
