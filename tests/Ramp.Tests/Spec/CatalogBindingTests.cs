@@ -26,7 +26,7 @@ public class CatalogBindingTests
     [InlineData("constant(value='high')", "constant: value='high' is not allowed; allowed: a number >= 0")]
     [InlineData("constant(valu=2)", "constant has no parameter 'valu'; did you mean value?")]
     [InlineData("constant(1, 2)", "constant takes at most 1 positional arguments, got 2")]
-    [InlineData("constan(1)", "unknown schedule 'constan'; did you mean constant?")]
+    [InlineData("constan(1)", "unknown schedule 'constan'; did you mean constant, get_constant_schedule, get_constant_schedule_with_warmup?")]
     [InlineData("torch.constant(1)", "'torch.constant': torch has no schedule 'constant'; known as constant")]
     public void Rejects_bad_arguments_in_one_line(string spec, string message)
     {
