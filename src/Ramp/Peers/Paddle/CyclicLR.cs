@@ -1,6 +1,7 @@
 // paddle.optimizer.lr.CyclicLR: PyTorch's cyclical rate with Paddle's names (base_learning_rate, exp_gamma),
 // integer step sizes and no momentum. Step mapping: the value after k calls to step() is Rate(k) (harness B).
-// Paddle counts cycles with floor division (1 + t // size), which whole-number arithmetic reproduces exactly.
+// Paddle counts cycles with floor division (1 + t // size), which whole-number arithmetic reproduces exactly; like
+// PyTorch it raises OverflowError once 2^(cycle - 1) or exp_gamma^t overflows, and so does Rate.
 namespace Ramp;
 
 /// <summary>
@@ -66,12 +67,18 @@ internal sealed class PaddleCyclicSchedule : Schedule
         var cycle = 1 + (step / cycleSize);
         var x = 1.0 + ((double)step / cycleSize) - cycle;
         var height = x <= risePercent ? x / risePercent : (1 - x) / (1 - risePercent);
-        var scale = mode switch
+        var power = mode switch
         {
-            "triangular2" => 1 / Math.Pow(2.0, cycle - 1),
+            "triangular2" => Math.Pow(2.0, cycle - 1),
             "exp_range" => Math.Pow(gamma, step),
             _ => 1.0,
         };
+        if (double.IsInfinity(power))
+        {
+            throw new ArgumentOutOfRangeException(nameof(step), step, $"CyclicLR: the {mode} scale overflows at step {step} (Paddle raises OverflowError there)");
+        }
+
+        var scale = mode == "triangular2" ? 1 / power : power;
         return baseRate + (amplitude * height * scale);
     }
 

@@ -1,5 +1,6 @@
 // torch.optim.lr_scheduler.CyclicLR: absolute rates cycling between base_lr and max_lr. Step mapping: the value
-// after k calls to step() is Rate(k) (harness B). PyTorch's float arithmetic is kept (cycle = floor(1 + t / size)).
+// after k calls to step() is Rate(k) (harness B). PyTorch's float arithmetic is kept (cycle = floor(1 + t / size)), and
+// so is its OverflowError once 2^(cycle - 1) or gamma^t overflows (after 1024 cycles of triangular2).
 // Per-group lists of base_lr/max_lr and custom scale_fn callables cannot be written in a spec: give each group its
 // own schedule. The momentum PyTorch cycles in the opposite direction is available from Momentum(step).
 namespace Ramp;
@@ -104,12 +105,18 @@ public sealed class PyTorchCyclicSchedule : Schedule
         var cycle = Math.Floor(1 + (step / cycleSize));
         var x = 1.0 + (step / cycleSize) - cycle;
         var height = x <= riseRatio ? x / riseRatio : (x - 1) / (riseRatio - 1);
-        var scale = mode switch
+        var power = mode switch
         {
-            "triangular2" => 1 / Math.Pow(2.0, cycle - 1),
+            "triangular2" => Math.Pow(2.0, cycle - 1),
             "exp_range" => Math.Pow(gamma, step),
             _ => 1.0,
         };
+        if (double.IsInfinity(power))
+        {
+            throw new ArgumentOutOfRangeException(nameof(step), step, $"CyclicLR: the {mode} scale overflows at step {step} (PyTorch raises OverflowError there)");
+        }
+
+        var scale = mode == "triangular2" ? 1 / power : power;
         return (height, scale);
     }
 }
