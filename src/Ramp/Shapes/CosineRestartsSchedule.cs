@@ -12,6 +12,8 @@ namespace Ramp;
 /// </summary>
 public sealed class CosineRestartsSchedule : Schedule
 {
+    private readonly double logMultiplier;
+
     /// <summary>Creates the schedule.</summary>
     /// <param name="period">Length of the first cycle in steps, 1 or more.</param>
     /// <param name="periodMultiplier">Each cycle's length over the previous one's, 1 or more.</param>
@@ -46,6 +48,7 @@ public sealed class CosineRestartsSchedule : Schedule
         AmplitudeDecay = amplitudeDecay;
         CycleLimit = cycleLimit;
         Floor = floor;
+        logMultiplier = Math.Log(periodMultiplier);
     }
 
     /// <summary>The catalog entry <c>cosine_restarts(period, period_multiplier=1, amplitude_decay=1, cycle_limit=None, floor=0)</c>.</summary>
@@ -98,7 +101,7 @@ public sealed class CosineRestartsSchedule : Schedule
             return Floor;
         }
 
-        var height = AmplitudeDecay == 1 ? 1 : Math.Pow(AmplitudeDecay, cycle);
+        var height = WholePower.Of(AmplitudeDecay, cycle);
         return Floor + ((1 - Floor) * height * Annealing.HalfCosine(position / length));
     }
 
@@ -113,8 +116,8 @@ public sealed class CosineRestartsSchedule : Schedule
             ("floor", Spec.Of(Floor)),
         ]);
 
-    // The cycle holding `step`, the step's offset in it and the cycle's length. The logarithm only gives a first
-    // guess: the loops settle the boundary cases that rounding would put in the wrong cycle.
+    // The cycle holding `step`, the step's offset in it and the cycle's length. The logarithm gives the cycle up to
+    // rounding; one comparison with the exact cycle starts on each side settles the boundary cases.
     private (long Cycle, double Position, double Length) Locate(long step)
     {
         if (PeriodMultiplier == 1)
@@ -123,19 +126,26 @@ public sealed class CosineRestartsSchedule : Schedule
             return (whole, step - (whole * Period), Period);
         }
 
-        var cycle = (long)Math.Max(0, Math.Floor(Math.Log(1 + (step * (PeriodMultiplier - 1) / Period)) / Math.Log(PeriodMultiplier)));
-        while (cycle > 0 && Start(cycle) > step)
+        var cycle = (long)Math.Max(0, Math.Floor(Math.Log(1 + (step * (PeriodMultiplier - 1) / Period)) / logMultiplier));
+        var growth = WholePower.Of(PeriodMultiplier, cycle);
+        var start = Period * (growth - 1) / (PeriodMultiplier - 1);
+        if (cycle > 0 && start > step)
         {
             cycle--;
+            growth /= PeriodMultiplier;
+            start = Period * (growth - 1) / (PeriodMultiplier - 1);
         }
-
-        while (Start(cycle + 1) <= step)
+        else
         {
-            cycle++;
+            var next = Period * ((growth * PeriodMultiplier) - 1) / (PeriodMultiplier - 1);
+            if (next <= step)
+            {
+                cycle++;
+                growth *= PeriodMultiplier;
+                start = next;
+            }
         }
 
-        return (cycle, step - Start(cycle), Period * Math.Pow(PeriodMultiplier, cycle));
+        return (cycle, step - start, Period * growth);
     }
-
-    private double Start(long cycle) => Period * (Math.Pow(PeriodMultiplier, cycle) - 1) / (PeriodMultiplier - 1);
 }

@@ -87,11 +87,19 @@ internal static class LinearCosine
         return ((alpha + (linear + noise)) * cosine) + beta;
     }
 
-    /// <summary>Gaussian noise of step <paramref name="step"/> with variance <c>variance / (1 + min(step, steps))^decay</c>.</summary>
-    public static double Noise(long step, double steps, double variance, double varianceDecay, long seed)
+    /// <summary>
+    /// Gaussian noise of step <paramref name="step"/> with variance <c>variance / (1 + min(step, steps))^decay</c>, given
+    /// as its deviation at step 0 (<c>sqrt(variance)</c>) and the exponent <c>-decay / 2</c>, both computed once.
+    /// </summary>
+    /// <param name="step">The step.</param>
+    /// <param name="steps">The decay steps.</param>
+    /// <param name="deviation">sqrt(variance): the deviation at step 0.</param>
+    /// <param name="exponent">-variance_decay / 2: the deviation shrinks as (1 + s)^exponent.</param>
+    /// <param name="key">The noise key, <see cref="StepNoise.Key"/> of the seed.</param>
+    public static double Noise(long step, double steps, double deviation, double exponent, ulong key)
     {
-        var deviation = Math.Sqrt(variance / Math.Pow(1.0 + Math.Min(step, steps), varianceDecay));
-        return deviation * StepNoise.Normal(seed, step, 0);
+        var shrink = exponent == 0 ? 1 : Math.Exp(exponent * Math.Log(1.0 + Math.Min(step, steps)));
+        return deviation * shrink * StepNoise.Normal(key, step, 0);
     }
 
     public static void Validate(long steps, double periods, double linearOffset, double floor)

@@ -10,6 +10,10 @@ namespace Ramp;
 /// </summary>
 public sealed class NoisyLinearCosineSchedule : Schedule
 {
+    private readonly ulong noiseKey;
+    private readonly double deviation;
+    private readonly double exponent;
+
     /// <summary>Creates the schedule.</summary>
     /// <param name="steps">Steps of the decay, 1 or more.</param>
     /// <param name="periods">Number of cosine periods over the decay, 0 or more.</param>
@@ -37,6 +41,9 @@ public sealed class NoisyLinearCosineSchedule : Schedule
         Variance = variance;
         VarianceDecay = varianceDecay;
         Seed = seed;
+        noiseKey = StepNoise.Key(seed);
+        deviation = Math.Sqrt(variance);
+        exponent = -0.5 * varianceDecay;
     }
 
     /// <summary>The catalog entry <c>noisy_linear_cosine(steps, periods=0.5, linear_offset=0, floor=0, variance=1, variance_decay=0.55, seed=0)</c>.</summary>
@@ -89,7 +96,7 @@ public sealed class NoisyLinearCosineSchedule : Schedule
 
     /// <inheritdoc/>
     public override double Rate(long step)
-        => LinearCosine.Factor(step, Steps, Periods, LinearOffset, Floor, LinearCosine.Noise(step, Steps, Variance, VarianceDecay, Seed));
+        => LinearCosine.Factor(step, Steps, Periods, LinearOffset, Floor, LinearCosine.Noise(step, Steps, deviation, exponent, noiseKey));
 
     /// <inheritdoc/>
     public override SpecCall ToSpec() => new(

@@ -19,6 +19,7 @@ internal sealed class FairseqCosine : Schedule
     private readonly long warmupUpdates;
     private readonly double warmupStep;
     private readonly double multiplier;
+    private readonly double logMultiplier;
     private readonly double period;
     private readonly double shrink;
 
@@ -35,6 +36,7 @@ internal sealed class FairseqCosine : Schedule
         var start = arguments.Number("warmup_init_lr");
         warmupStart = start < 0 ? minimum : start;
         multiplier = arguments.Number("t_mult");
+        logMultiplier = Math.Log(multiplier);
         warmupUpdates = arguments.Integer("warmup_updates");
         period = arguments.Number("lr_period_updates");
         if (period <= 0)
@@ -84,7 +86,7 @@ internal sealed class FairseqCosine : Schedule
             return warmupStart + (step * warmupStep);
         }
 
-        var (cycle, length, position) = TimmCycles.Locate(step - warmupUpdates, period, multiplier);
+        var (cycle, length, position) = TimmCycles.Locate(step - warmupUpdates, period, multiplier, logMultiplier);
         var factor = Math.Pow(shrink, cycle);
         var low = minimum * factor;
         var high = maximum * factor;

@@ -1,7 +1,8 @@
 // keras.optimizers.schedules.CosineDecayRestarts (SGDR) and TensorFlow 1's cosine_decay_restarts, which share the
 // normalized name and so this entry (TF1's global_step is the step Ramp passes). Absolute rates; the value at
 // optimizer iteration k (0 at the first update) is Rate(k). The floor alpha is not multiplied by m_mul, as in Keras.
-// Keras's `name` is accepted and ignored; Keras computes in float32, Ramp in float64.
+// Keras's `name` is accepted and ignored; Keras computes in float32, Ramp in float64 (powers of the restart index by
+// repeated multiplication, which differs from pow only in the last bits).
 namespace Ramp;
 
 /// <summary>
@@ -18,6 +19,7 @@ internal sealed class KerasCosineDecayRestarts : Schedule
     private readonly double periodMultiplier;
     private readonly double heightMultiplier;
     private readonly double alpha;
+    private readonly double logPeriodMultiplier;
 
     private KerasCosineDecayRestarts(ScheduleArguments arguments)
     {
@@ -27,6 +29,7 @@ internal sealed class KerasCosineDecayRestarts : Schedule
         periodMultiplier = arguments.Number("t_mul");
         heightMultiplier = arguments.Number("m_mul");
         alpha = arguments.Number("alpha");
+        logPeriodMultiplier = Math.Log(periodMultiplier);
     }
 
     /// <summary>The catalog entry <c>keras.CosineDecayRestarts(initial_learning_rate, first_decay_steps, t_mul=2.0, m_mul=1.0, alpha=0.0, name=None)</c>.</summary>
@@ -69,12 +72,13 @@ internal sealed class KerasCosineDecayRestarts : Schedule
                 throw new ArgumentOutOfRangeException(nameof(step), step, $"CosineDecayRestarts: with t_mul={periodMultiplier} the cycles end before step {step} (Keras gives NaN there)");
             }
 
-            restart = Math.Floor(Math.Log(argument) / Math.Log(periodMultiplier));
-            var completed = (1.0 - Math.Pow(periodMultiplier, restart)) / (1.0 - periodMultiplier);
-            fraction = (fraction - completed) / Math.Pow(periodMultiplier, restart);
+            restart = Math.Floor(Math.Log(argument) / logPeriodMultiplier);
+            var growth = WholePower.Of(periodMultiplier, (long)restart);
+            fraction = (fraction - ((1.0 - growth) / (1.0 - periodMultiplier))) / growth;
         }
 
-        var cosine = 0.5 * Math.Pow(heightMultiplier, restart) * (1.0 + Math.Cos(Math.PI * fraction));
+        var height = WholePower.Of(heightMultiplier, (long)restart);
+        var cosine = 0.5 * height * (1.0 + Math.Cos(Math.PI * fraction));
         return initialRate * (((1 - alpha) * cosine) + alpha);
     }
 

@@ -19,9 +19,9 @@ internal sealed class KerasLinearCosineDecay : Schedule
     private readonly double alpha;
     private readonly double beta;
     private readonly bool noisy;
-    private readonly double variance;
-    private readonly double varianceDecay;
-    private readonly long seed;
+    private readonly double deviation;
+    private readonly double exponent;
+    private readonly ulong noiseKey;
 
     private KerasLinearCosineDecay(ScheduleArguments arguments, bool noisy)
     {
@@ -34,9 +34,9 @@ internal sealed class KerasLinearCosineDecay : Schedule
         this.noisy = noisy;
         if (noisy)
         {
-            variance = arguments.Number("initial_variance");
-            varianceDecay = arguments.Number("variance_decay");
-            seed = arguments.OptionalInteger("seed") ?? 0;
+            deviation = Math.Sqrt(arguments.Number("initial_variance"));
+            exponent = -0.5 * arguments.Number("variance_decay");
+            noiseKey = StepNoise.Key(arguments.OptionalInteger("seed") ?? 0);
         }
     }
 
@@ -77,7 +77,7 @@ internal sealed class KerasLinearCosineDecay : Schedule
     /// <inheritdoc/>
     public override double Rate(long step)
     {
-        var noise = noisy ? LinearCosine.Noise(step, decaySteps, variance, varianceDecay, seed) : 0.0;
+        var noise = noisy ? LinearCosine.Noise(step, decaySteps, deviation, exponent, noiseKey) : 0.0;
         return initialRate * LinearCosine.Factor(step, decaySteps, periods, alpha, beta, noise);
     }
 

@@ -52,7 +52,7 @@ internal sealed class OptaxCosineDecay : Schedule
     {
         var count = Math.Min(step, decaySteps);
         var cosine = 0.5 * (1 + Math.Cos(Math.PI * count / decaySteps));
-        return initialValue * (((1 - alpha) * Math.Pow(cosine, exponent)) + alpha);
+        return initialValue * (((1 - alpha) * (exponent == 1 ? cosine : Math.Pow(cosine, exponent))) + alpha);
     }
 
     /// <inheritdoc/>

@@ -11,6 +11,7 @@ internal sealed class TimmPoly : TimmSchedule
     private readonly double power;
     private readonly double minimum;
     private readonly double cycleMultiplier;
+    private readonly double logMultiplier;
     private readonly double cycleDecay;
     private readonly long cycleLimit;
     private readonly double k;
@@ -22,6 +23,7 @@ internal sealed class TimmPoly : TimmSchedule
         power = arguments.Number("power");
         minimum = arguments.Number("lr_min");
         cycleMultiplier = arguments.Number("cycle_mul");
+        logMultiplier = Math.Log(cycleMultiplier);
         cycleDecay = arguments.Number("cycle_decay");
         cycleLimit = arguments.Integer("cycle_limit");
         k = arguments.Number("k_decay");
@@ -51,13 +53,13 @@ internal sealed class TimmPoly : TimmSchedule
     /// <inheritdoc/>
     protected override double Main(long step, double baseRate)
     {
-        var (cycle, length, position) = TimmCycles.Locate(step, firstLength, cycleMultiplier);
+        var (cycle, length, position) = TimmCycles.Locate(step, firstLength, cycleMultiplier, logMultiplier);
         if (cycle >= cycleLimit)
         {
             return minimum;
         }
 
-        var peak = baseRate * Math.Pow(cycleDecay, cycle);
+        var peak = baseRate * (cycleDecay == 1 ? 1 : Math.Pow(cycleDecay, cycle));
         return minimum + ((peak - minimum) * Math.Pow(1 - (Math.Pow(position, k) / Math.Pow(length, k)), power));
     }
 }

@@ -14,6 +14,7 @@ internal sealed class TimmTanh : TimmSchedule
     private readonly double upper;
     private readonly double minimum;
     private readonly double cycleMultiplier;
+    private readonly double logMultiplier;
     private readonly double cycleDecay;
     private readonly long cycleLimit;
     private readonly bool warmupPrefix;
@@ -32,6 +33,7 @@ internal sealed class TimmTanh : TimmSchedule
 
         minimum = arguments.Number("lr_min");
         cycleMultiplier = arguments.Number("cycle_mul");
+        logMultiplier = Math.Log(cycleMultiplier);
         cycleDecay = arguments.Number("cycle_decay");
         cycleLimit = arguments.Integer("cycle_limit");
         warmupPrefix = arguments.Boolean("warmup_prefix");
@@ -65,13 +67,13 @@ internal sealed class TimmTanh : TimmSchedule
     /// <inheritdoc/>
     protected override double Main(long step, double baseRate)
     {
-        var (cycle, length, position) = TimmCycles.Locate(step, firstLength, cycleMultiplier);
+        var (cycle, length, position) = TimmCycles.Locate(step, firstLength, cycleMultiplier, logMultiplier);
         if (cycle >= cycleLimit)
         {
             return minimum;
         }
 
-        var peak = baseRate * Math.Pow(cycleDecay, cycle);
+        var peak = baseRate * (cycleDecay == 1 ? 1 : Math.Pow(cycleDecay, cycle));
         var ratio = position / length;
         return minimum + (0.5 * (peak - minimum) * (1 - Math.Tanh((lower * (1.0 - ratio)) + (upper * ratio))));
     }

@@ -21,7 +21,7 @@ internal abstract class TimmSchedule : Schedule
     private readonly double noiseTo;
     private readonly double noiseLimit;
     private readonly bool uniformNoise;
-    private readonly long noiseSeed;
+    private readonly ulong noiseKey;
 
     protected TimmSchedule(ScheduleArguments arguments)
     {
@@ -39,7 +39,7 @@ internal abstract class TimmSchedule : Schedule
             };
         noiseLimit = arguments.Number("noise_pct");
         uniformNoise = arguments.Text("noise_type") == "uniform";
-        noiseSeed = arguments.Integer("noise_seed");
+        noiseKey = StepNoise.Key(arguments.Integer("noise_seed"));
     }
 
     /// <inheritdoc/>
@@ -60,8 +60,8 @@ internal abstract class TimmSchedule : Schedule
         if (step >= noiseFrom && step < noiseTo)
         {
             var noise = uniformNoise
-                ? 2 * (StepNoise.Uniform(noiseSeed, step, 0) - 0.5) * noiseLimit
-                : StepNoise.TruncatedNormal(noiseSeed, step, noiseLimit);
+                ? 2 * (StepNoise.Uniform(noiseKey, step, 0) - 0.5) * noiseLimit
+                : StepNoise.TruncatedNormal(noiseKey, step, noiseLimit);
             value += value * noise;
         }
 
@@ -131,7 +131,11 @@ internal static class TimmCycles
     /// For <c>multiplier != 1</c>, <c>i = floor(log(1 - t / first * (1 - multiplier)) / log(multiplier))</c>; else
     /// <c>i = floor(t / first)</c>. Throws where timm's logarithm has no value (cycles shrinking to nothing).
     /// </summary>
-    public static (long Cycle, double Length, double Position) Locate(double step, double first, double multiplier)
+    /// <param name="step">The counter after the warmup.</param>
+    /// <param name="first">The first cycle's length.</param>
+    /// <param name="multiplier">Each cycle's length over the previous one's.</param>
+    /// <param name="logMultiplier">log(multiplier), computed once by the caller.</param>
+    public static (long Cycle, double Length, double Position) Locate(double step, double first, double multiplier, double logMultiplier)
     {
         if (multiplier == 1)
         {
@@ -145,7 +149,7 @@ internal static class TimmCycles
             throw new ArgumentOutOfRangeException(nameof(step), step, $"step {step} lies past the end of cycles shrinking by {multiplier} (the peer fails with a math domain error there)");
         }
 
-        var cycle = Math.Floor(Math.Log(argument) / Math.Log(multiplier));
+        var cycle = Math.Floor(Math.Log(argument) / logMultiplier);
         var growth = Math.Pow(multiplier, cycle);
         return ((long)cycle, growth * first, step - ((1 - growth) / (1 - multiplier) * first));
     }
