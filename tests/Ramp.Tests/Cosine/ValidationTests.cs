@@ -17,7 +17,7 @@ public class ValidationTests
     [InlineData("one_cycle(steps=100, rise_fraction=0.6, three_phase=true)", "one_cycle: rise_fraction must be a number in (0, 0.5) with three_phase (Parameter 'riseFraction')")]
     [InlineData("tri_stage(warmup_steps=1, hold_steps=1, decay_steps=1, end_factor=0)", "tri_stage: end_factor=0 is not allowed; allowed: a number in (0, 1]")]
     [InlineData("warmup_stable_decay(warmup_steps=1, stable_steps=1, decay_steps=1, decay='1-cube')", "warmup_stable_decay: decay='1-cube' is not allowed; allowed: one of 'linear', 'cosine', '1-sqrt', '1-square'")]
-    [InlineData("CosineAnnealingLR(T_max=0)", "CosineAnnealingLR: T_max=0 is not allowed; allowed: a number > 0")]
+    [InlineData("CosineAnnealingLR(T_max=0)", "CosineAnnealingLR: T_max=0 is not allowed; allowed: an integer >= 1")]
     [InlineData("torch.CosineAnnealingWarmRestarts(T_0=10, T_mult=1.5)", "CosineAnnealingWarmRestarts: T_mult=1.5 is not allowed; allowed: an integer >= 1")]
     [InlineData("torch.CyclicLR(base_lr=1, max_lr=2, mode='sine')", "CyclicLR: mode='sine' is not allowed; allowed: one of 'triangular', 'triangular2', 'exp_range'")]
     [InlineData("torch.CyclicLR(base_lr=1, max_lr=2, scale_fn='f')", "CyclicLR: scale_fn: a custom scale function cannot be written in a spec; choose a mode (Parameter 'arguments')")]

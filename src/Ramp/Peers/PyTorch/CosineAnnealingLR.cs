@@ -1,8 +1,10 @@
 // torch.optim.lr_scheduler.CosineAnnealingLR (and, with an absolute base, Paddle's CosineAnnealingDecay).
 // Step mapping: PyTorch's value after k calls to step() (last_epoch = k) is Rate(k); harness B vectors compare
 // expected[k] with Rate(k). PyTorch computes the value recursively from the previous one; the closed form here
-// agrees with it to ~1e-13 relative in double precision. Periodic: past T_max the rate climbs back up, reaching the
-// base again at 2 T_max, as PyTorch's does. eta_min is absolute next to each group's base rate.
+// agrees with PyTorch 1.13 to 1e-12 relative, except where the recursion itself drifts (up to ~4e-10 relative when
+// eta_min lies far above the base rate). Periodic: past T_max the rate climbs back up, reaching the
+// base again at 2 T_max, as PyTorch's does. eta_min is absolute next to each group's base rate. T_max is an integer,
+// as PyTorch documents it: with some fractional values PyTorch's recursion divides by zero.
 namespace Ramp;
 
 /// <summary>
@@ -32,10 +34,10 @@ internal sealed class PeriodicCosineSchedule : Schedule
         ScheduleOrigin.PyTorch,
         "PyTorch's cosine annealing: periodic, back at the base rate after 2 T_max; eta_min is absolute.",
         [
-            new("T_max", ParameterKind.Number, "half period in steps") { Minimum = 0, MinimumExclusive = true },
+            new("T_max", ParameterKind.Integer, "half period in steps") { Minimum = 1 },
             new("eta_min", ParameterKind.Number, "the absolute minimum rate") { Default = Spec.Of(0.0), Minimum = 0 },
         ],
-        arguments => new PeriodicCosineSchedule(arguments.Canonical, arguments.Number("T_max"), arguments.Number("eta_min"), null))
+        arguments => new PeriodicCosineSchedule(arguments.Canonical, arguments.Integer("T_max"), arguments.Number("eta_min"), null))
     {
         Example = "CosineAnnealingLR(T_max=10000, eta_min=1e-6)",
         Scale = RateScale.Relative,
