@@ -79,6 +79,29 @@ public class NativeShapesTests
         Expect.Close(Annealing(0.5, 33.75), schedule.Rate(48));
     }
 
+    [Theory]
+    [InlineData(7, 1.0)]
+    [InlineData(10, 2.0)]
+    [InlineData(10, 1.5)]
+    [InlineData(3, 3.0)]
+    [InlineData(13, 1.1)]
+    public void Restarts_agree_with_walking_the_cycles_one_by_one(long period, double multiplier)
+    {
+        var schedule = new CosineRestartsSchedule(period, periodMultiplier: multiplier, amplitudeDecay: 0.9, floor: 0.05);
+        var (start, length, height) = (0.0, (double)period, 1.0);
+        for (var step = 0L; step < 20000; step++)
+        {
+            while (step >= start + length)
+            {
+                start += length;
+                length *= multiplier;
+                height *= 0.9;
+            }
+
+            Expect.Close(0.05 + (0.95 * height * Annealing(step - start, length)), schedule.Rate(step), 1e-9);
+        }
+    }
+
     [Fact]
     public void Restarts_rest_at_the_floor_after_the_cycle_limit()
     {
