@@ -30,4 +30,18 @@ public static class OutputFile
 
         return full;
     }
+
+    /// <summary>The full path of a directory to write into (created if missing), or a usage error when a file stands there.</summary>
+    public static string CheckDirectory(string path, string option)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var full = Path.GetFullPath(path);
+        if (File.Exists(full))
+        {
+            throw new UsageException($"{option} '{path}' is a file; allowed: a directory (created if missing)");
+        }
+
+        Directory.CreateDirectory(full);
+        return full;
+    }
 }

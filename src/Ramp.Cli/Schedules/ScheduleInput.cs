@@ -88,15 +88,8 @@ public static class ScheduleInput
         }
         catch (ArgumentException error)
         {
-            throw new UsageException($"{label} {schedule}: at step {step}: {Describe(error)}");
+            throw new UsageException($"{label} {schedule}: at step {step}: {UsageException.Describe(error)}");
         }
     }
 
-    // The schedule's own message, without .NET's "(Parameter 'x')" suffix and "Actual value was" line.
-    private static string Describe(ArgumentException error)
-    {
-        var message = error.Message.Split('\n')[0].TrimEnd();
-        var suffix = $" (Parameter '{error.ParamName}')";
-        return error.ParamName is not null && message.EndsWith(suffix, StringComparison.Ordinal) ? message[..^suffix.Length] : message;
-    }
 }
