@@ -1,0 +1,95 @@
+// Every `ramp schedule ...` example in README.md runs and succeeds, so the documentation cannot drift from
+// the catalog: each line is split as a shell would (double quotes), and plot outputs go to a temporary folder.
+using System.Text;
+
+namespace Ramp.Cli.Tests;
+
+public sealed class ReadmeExamplesTests : IDisposable
+{
+    private readonly string directory = Directory.CreateTempSubdirectory("ramp-readme-").FullName;
+
+    public static TheoryData<string> Examples() => [.. Lines()];
+
+    private static IEnumerable<string> Lines()
+        => File.ReadLines(ReadmePath()).Where(line => line.StartsWith("ramp schedule ", StringComparison.Ordinal));
+
+    [Fact]
+    public void The_readme_shows_examples_of_every_command()
+    {
+        var examples = Lines().ToList();
+
+        Assert.True(examples.Count >= 50, $"only {examples.Count} examples found");
+        foreach (var command in new[] { "eval", "plot", "describe", "list" })
+        {
+            Assert.Contains(examples, example => example.StartsWith($"ramp schedule {command} ", StringComparison.Ordinal));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public void Readme_example_runs(string line)
+    {
+        var words = Split(line).Skip(1).ToList();
+        var output = words.IndexOf("-o");
+        if (output >= 0)
+        {
+            words[output + 1] = Path.Combine(directory, words[output + 1]);
+        }
+
+        var result = Cli.Run(ScheduleCatalog.Default, false, [.. words]);
+
+        Assert.True(result.ExitCode == 0, $"{line}\n{result.Error}");
+        Assert.NotEmpty(result.Output);
+    }
+
+    private static IEnumerable<string> Split(string line)
+    {
+        var word = new StringBuilder();
+        var quoted = false;
+        var any = false;
+        foreach (var character in line)
+        {
+            if (character == '"')
+            {
+                quoted = !quoted;
+                any = true;
+            }
+            else if (character == ' ' && !quoted)
+            {
+                if (any)
+                {
+                    yield return word.ToString();
+                }
+
+                word.Clear();
+                any = false;
+            }
+            else
+            {
+                word.Append(character);
+                any = true;
+            }
+        }
+
+        if (any)
+        {
+            yield return word.ToString();
+        }
+    }
+
+    private static string ReadmePath()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            var path = Path.Combine(folder.FullName, "README.md");
+            if (File.Exists(path) && File.Exists(Path.Combine(folder.FullName, "Ramp.slnx")))
+            {
+                return path;
+            }
+        }
+
+        throw new FileNotFoundException("README.md not found above the test's folder");
+    }
+
+    public void Dispose() => Directory.Delete(directory, recursive: true);
+}
