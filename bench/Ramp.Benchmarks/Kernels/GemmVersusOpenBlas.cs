@@ -4,7 +4,7 @@
 // best block: on a shared machine the best block is the one least disturbed by other processes.
 // OpenBLAS's idle workers keep spinning for a while after a call; a pause before each block lets them
 // (and Ramp's) go quiet so that neither library's threads steal the other's cores.
-// Usage: gemm-vs-openblas [--threads 1,2] [--shapes all|squares|model] [--rounds 5] [--block-ms 100]
+// Usage: gemm-vs-openblas [--threads 1,2] [--shapes all|squares|model] [--filter text] [--rounds 5] [--block-ms 100]
 using System.Diagnostics;
 using System.Globalization;
 using Ramp.Training.Kernels;
@@ -39,6 +39,9 @@ internal static unsafe class GemmVersusOpenBlas
                         "model" => [.. GemmShapes.Model],
                         _ => throw new ArgumentException($"--shapes {value} is not one of all, squares, model."),
                     };
+                    break;
+                case "--filter":
+                    shapes = [.. shapes.Where(shape => shape.ToString().Contains(value, StringComparison.Ordinal))];
                     break;
                 case "--rounds":
                     rounds = int.Parse(value, CultureInfo.InvariantCulture);

@@ -25,15 +25,16 @@ internal static unsafe class GemmDriver<TKernel>
     }
 
     /// <summary>
-    /// Splits the threads into row groups times column groups, minimizing the largest number of
-    /// micro-tiles any thread computes; ties go to more row groups, which share packed A the least.
+    /// Splits the threads into row groups times column groups, minimizing the work of the busiest thread:
+    /// its micro-tiles plus the packing of its rows of A, which every column group repeats (packing an
+    /// A panel costs about half a micro-tile).
     /// </summary>
     internal static int ChooseRowGroups(int m, int n, int threads)
     {
         var rowPanels = CeilDiv(m, TKernel.Rows);
         var columnPanels = CeilDiv(Math.Min(n, TKernel.ColumnBlock), TKernel.Columns);
         var best = 1;
-        var bestTiles = long.MaxValue;
+        var bestCost = long.MaxValue;
         for (var rowGroups = threads; rowGroups >= 1; rowGroups--)
         {
             if (threads % rowGroups != 0)
@@ -41,11 +42,11 @@ internal static unsafe class GemmDriver<TKernel>
                 continue;
             }
 
-            var tiles = (long)CeilDiv(rowPanels, rowGroups) * CeilDiv(columnPanels, threads / rowGroups);
-            if (tiles < bestTiles)
+            var cost = (long)CeilDiv(rowPanels, rowGroups) * ((2 * CeilDiv(columnPanels, threads / rowGroups)) + 1);
+            if (cost < bestCost)
             {
                 best = rowGroups;
-                bestTiles = tiles;
+                bestCost = cost;
             }
         }
 
