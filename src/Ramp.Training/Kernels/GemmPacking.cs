@@ -3,12 +3,15 @@
 // B as panels of NR columns, each panel (depth, NR). Transposes are absorbed here, alpha is folded into A,
 // and the last panel is padded with zeros so that the micro-kernel always runs on full tiles.
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace Ramp.Training.Kernels;
 
 /// <summary>Packs blocks of op(A) and op(B) into micro-kernel panels.</summary>
 internal static unsafe class GemmPacking
 {
+    private const int SixRows = 6;
+
     /// <summary>
     /// Packs alpha * op(A)[row0 .. row0+rowCount, depth0 .. depth0+depth] into panels of
     /// <paramref name="panelRows"/> rows at <paramref name="destination"/> (ceil(rowCount / MR) * MR * depth floats).
@@ -21,7 +24,11 @@ internal static unsafe class GemmPacking
         {
             var rows = Math.Min(panelRows, rowCount - panel);
             var firstRow = row0 + panel;
-            if (problem.TransposeA)
+            if (rows == SixRows && panelRows == SixRows)
+            {
+                PackSixRows(problem, firstRow, depth0, depth, destination);
+            }
+            else if (problem.TransposeA)
             {
                 // A is stored (k, m): one step of k is a contiguous run of rows.
                 for (var q = 0; q < depth; q++)
@@ -96,6 +103,61 @@ internal static unsafe class GemmPacking
             }
 
             destination += panelColumns * depth;
+        }
+    }
+
+    /// <summary>Packs one full panel of six rows (the vector kernels' MR), unrolled: packing A is on the
+    /// critical path when n is small, since each packed element then feeds only n multiply-adds.</summary>
+    private static void PackSixRows(in GemmProblem problem, int firstRow, int depth0, int depth, float* target)
+    {
+        var alpha = problem.Alpha;
+        if (problem.TransposeA)
+        {
+            var source = problem.A + (depth0 * problem.Lda) + firstRow;
+            var q = 0;
+            if (Vector256.IsHardwareAccelerated && firstRow + Vector256<float>.Count <= problem.M)
+            {
+                // Eight floats in, eight out: the two extra land where the next step's six go, and the
+                // last step's two spill into the panel's slack (see GemmWorkspace); all reads stay in the row.
+                var scale = Vector256.Create(alpha);
+                for (; q < depth; q++)
+                {
+                    Vector256.Store(scale * Vector256.Load(source), target);
+                    source += problem.Lda;
+                    target += SixRows;
+                }
+            }
+
+            for (; q < depth; q++)
+            {
+                target[0] = alpha * source[0];
+                target[1] = alpha * source[1];
+                target[2] = alpha * source[2];
+                target[3] = alpha * source[3];
+                target[4] = alpha * source[4];
+                target[5] = alpha * source[5];
+                source += problem.Lda;
+                target += SixRows;
+            }
+        }
+        else
+        {
+            var row0 = problem.A + (firstRow * problem.Lda) + depth0;
+            var row1 = row0 + problem.Lda;
+            var row2 = row1 + problem.Lda;
+            var row3 = row2 + problem.Lda;
+            var row4 = row3 + problem.Lda;
+            var row5 = row4 + problem.Lda;
+            for (var q = 0; q < depth; q++)
+            {
+                target[0] = alpha * row0[q];
+                target[1] = alpha * row1[q];
+                target[2] = alpha * row2[q];
+                target[3] = alpha * row3[q];
+                target[4] = alpha * row4[q];
+                target[5] = alpha * row5[q];
+                target += SixRows;
+            }
         }
     }
 

@@ -2,6 +2,7 @@
 // per step of k by two loads of packed B and six broadcasts of packed A.
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Ramp.Training.Kernels;
 
@@ -23,6 +24,16 @@ internal readonly unsafe struct GemmVector256Kernel : IGemmMicroKernel
     {
         Vector256<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
         Vector256<float> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
+        if (Sse.IsSupported)
+        {
+            // C's rows are read and written only after the loop: start fetching them now.
+            for (var i = 0; i < 6; i++)
+            {
+                Sse.Prefetch0(c + (i * ldc));
+                Sse.Prefetch0(c + (i * ldc) + 15);
+            }
+        }
+
         for (var p = 0; p < depth; p++)
         {
             var b0 = Vector256.Load(packedB);

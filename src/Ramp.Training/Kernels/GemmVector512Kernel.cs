@@ -3,6 +3,7 @@
 // .NET emulates it (as two 256-bit halves); the variant is then correct but slower than Vector256.
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Ramp.Training.Kernels;
 
@@ -24,6 +25,16 @@ internal readonly unsafe struct GemmVector512Kernel : IGemmMicroKernel
     {
         Vector512<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
         Vector512<float> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
+        if (Sse.IsSupported)
+        {
+            // C's rows are read and written only after the loop: start fetching them now.
+            for (var i = 0; i < 6; i++)
+            {
+                Sse.Prefetch0(c + (i * ldc));
+                Sse.Prefetch0(c + (i * ldc) + 31);
+            }
+        }
+
         for (var p = 0; p < depth; p++)
         {
             var b0 = Vector512.Load(packedB);

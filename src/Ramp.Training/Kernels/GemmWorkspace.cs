@@ -8,6 +8,9 @@ namespace Ramp.Training.Kernels;
 /// <summary>Reusable, aligned packing buffers for the threads of one team.</summary>
 internal sealed unsafe class GemmWorkspace : IDisposable
 {
+    /// <summary>Floats past a packed-A block that vector packing may overwrite (one Vector512).</summary>
+    private const int PackingSlack = 16;
+
     private readonly NativeFloatBlock?[] _packedA;
     private readonly NativeFloatBlock?[] _tiles;
     private readonly NativeFloatBlock?[] _packedB = new NativeFloatBlock?[2];
@@ -23,7 +26,7 @@ internal sealed unsafe class GemmWorkspace : IDisposable
     {
         for (var t = 0; t < threads; t++)
         {
-            Grow(ref _packedA[t], packedAFloats);
+            Grow(ref _packedA[t], packedAFloats + PackingSlack);
             Grow(ref _tiles[t], tileFloats);
         }
 
