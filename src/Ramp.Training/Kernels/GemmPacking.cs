@@ -70,30 +70,23 @@ internal static unsafe class GemmPacking
     public static void PackB(
         in GemmProblem problem, int depth0, int depth, int column0, int columnCount, int panelColumns, float* destination)
     {
+        if (!problem.TransposeB)
+        {
+            PackRowsOfB(problem, depth0, depth, column0, columnCount, panelColumns, destination);
+            return;
+        }
+
         for (var panel = 0; panel < columnCount; panel += panelColumns)
         {
+            // B is stored (n, k): each column of op(B) is a contiguous run in k.
             var columns = Math.Min(panelColumns, columnCount - panel);
-            var firstColumn = column0 + panel;
-            if (problem.TransposeB)
+            for (var j = 0; j < columns; j++)
             {
-                // B is stored (n, k): each column of op(B) is a contiguous run in k.
-                for (var j = 0; j < columns; j++)
-                {
-                    var source = problem.B + ((firstColumn + j) * problem.Ldb) + depth0;
-                    var target = destination + j;
-                    for (var q = 0; q < depth; q++)
-                    {
-                        target[q * panelColumns] = source[q];
-                    }
-                }
-            }
-            else
-            {
-                var bytes = (uint)(columns * sizeof(float));
+                var source = problem.B + ((column0 + panel + j) * problem.Ldb) + depth0;
+                var target = destination + j;
                 for (var q = 0; q < depth; q++)
                 {
-                    var source = problem.B + ((depth0 + q) * problem.Ldb) + firstColumn;
-                    Unsafe.CopyBlockUnaligned(destination + (q * panelColumns), source, bytes);
+                    target[q * panelColumns] = source[q];
                 }
             }
 
@@ -103,6 +96,54 @@ internal static unsafe class GemmPacking
             }
 
             destination += panelColumns * depth;
+        }
+    }
+
+    /// <summary>
+    /// Packs B stored (k, n) row by row: each row of the block is read once, front to back, and dealt out
+    /// to the panels. When m is small each packed element feeds few multiply-adds, so this copy must run
+    /// at memory speed rather than hop between rows a stride apart.
+    /// </summary>
+    private static void PackRowsOfB(
+        in GemmProblem problem, int depth0, int depth, int column0, int columnCount, int panelColumns, float* destination)
+    {
+        var fullPanels = columnCount / panelColumns;
+        var rest = columnCount - (fullPanels * panelColumns);
+        var panelSize = panelColumns * depth;
+        for (var q = 0; q < depth; q++)
+        {
+            var source = problem.B + ((depth0 + q) * problem.Ldb) + column0;
+            var target = destination + (q * panelColumns);
+            for (var panel = 0; panel < fullPanels; panel++)
+            {
+                Copy(source, target, panelColumns);
+                source += panelColumns;
+                target += panelSize;
+            }
+
+            if (rest > 0)
+            {
+                Copy(source, target, rest);
+                new Span<float>(target + rest, panelColumns - rest).Clear();
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Copy(float* source, float* target, int count)
+    {
+        var j = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; j + Vector256<float>.Count <= count; j += Vector256<float>.Count)
+            {
+                Vector256.Store(Vector256.Load(source + j), target + j);
+            }
+        }
+
+        for (; j < count; j++)
+        {
+            target[j] = source[j];
         }
     }
 
