@@ -1,8 +1,9 @@
 // The blocked GEMM loops around a micro-kernel (the Goto/BLIS scheme): for each NC-wide block of columns
-// and each KC-deep slice of k, the team packs op(B) together (each thread a share of its panels), meets
-// at a barrier, then each thread packs its own MC-row blocks of op(A) and sweeps them against the shared
-// B panels. Threads split the rows of C (and, when C has few rows, also its columns) into disjoint
-// regions, so they never write the same element. The first k slice applies beta, later slices add.
+// and each KC-deep slice of k, op(B) is packed into a shared buffer (two buffers alternate, so packing the
+// next slice can overlap compute on this one), then each MC-row block of op(A) is packed into a thread's
+// own buffer and swept against the B panels. The work is cut into items (see GemmSchedule) that the
+// team's threads claim; compute items own disjoint regions of C, so no two threads write one element.
+// The first k slice applies beta, later slices add.
 using System.Runtime.CompilerServices;
 
 namespace Ramp.Training.Kernels;
@@ -11,7 +12,10 @@ namespace Ramp.Training.Kernels;
 internal static unsafe class GemmDriver<TKernel>
     where TKernel : struct, IGemmMicroKernel
 {
-    /// <summary>Runs the problem (with m, n, k &gt; 0) on <paramref name="threads"/> threads of the team.</summary>
+    /// <summary>Compute items per thread to aim for, so that claiming evens out uneven progress.</summary>
+    private const int ItemsPerThread = 4;
+
+    /// <summary>Runs the problem (with m, n, k &gt; 0) on up to <paramref name="threads"/> threads of the team.</summary>
     public static void Run(GemmTeam team, in GemmProblem problem, int threads)
     {
         var depthBlock = Math.Min(TKernel.DepthBlock, problem.K);
@@ -20,106 +24,119 @@ internal static unsafe class GemmDriver<TKernel>
         team.Workspace.Reserve(
             threads, rowBlock * depthBlock, columnBlock * depthBlock, TKernel.Rows * TKernel.Columns);
         team.Problem = problem;
-        team.RowGroups = ChooseRowGroups(problem.M, problem.N, threads);
+        var rowBlocks = CeilDiv(problem.M, TKernel.RowBlock);
+        var panels = CeilDiv(columnBlock, TKernel.Columns);
+        team.Schedule.Prepare(
+            CeilDiv(problem.N, TKernel.ColumnBlock),
+            CeilDiv(problem.K, TKernel.DepthBlock),
+            packItems: Math.Min(panels, 2 * threads - 1),
+            rowBlocks,
+            columnChunks: ColumnChunks(rowBlocks, panels, threads));
         team.Run(&Execute, threads);
     }
 
     /// <summary>
-    /// Splits the threads into row groups times column groups, minimizing the work of the busiest thread:
-    /// its micro-tiles plus the packing of its rows of A, which every column group repeats (packing an
-    /// A panel costs about half a micro-tile).
+    /// Ranges of B panels to cut each row block into: one when there are enough row blocks to go round,
+    /// more when C has few rows (each extra chunk repacks its row block of A, so no more than needed).
     /// </summary>
-    internal static int ChooseRowGroups(int m, int n, int threads)
-    {
-        var rowPanels = CeilDiv(m, TKernel.Rows);
-        var columnPanels = CeilDiv(Math.Min(n, TKernel.ColumnBlock), TKernel.Columns);
-        var best = 1;
-        var bestCost = long.MaxValue;
-        for (var rowGroups = threads; rowGroups >= 1; rowGroups--)
-        {
-            if (threads % rowGroups != 0)
-            {
-                continue;
-            }
-
-            var cost = (long)CeilDiv(rowPanels, rowGroups) * ((2 * CeilDiv(columnPanels, threads / rowGroups)) + 1);
-            if (cost < bestCost)
-            {
-                best = rowGroups;
-                bestCost = cost;
-            }
-        }
-
-        return best;
-    }
+    internal static int ColumnChunks(int rowBlocks, int panels, int threads) =>
+        threads == 1 ? 1 : Math.Clamp(CeilDiv(ItemsPerThread * threads, rowBlocks), 1, panels);
 
     private static void Execute(GemmTeam team, int thread)
     {
         ref readonly var problem = ref team.Problem;
-        var threads = team.Participants;
-        var rowGroups = team.RowGroups;
-        var columnGroups = threads / rowGroups;
-        var columnGroup = thread % columnGroups;
-
-        var rowPanels = CeilDiv(problem.M, TKernel.Rows);
-        var rowGroup = thread / columnGroups;
-        var rowStart = Math.Min(problem.M, rowPanels * rowGroup / rowGroups * TKernel.Rows);
-        var rowEnd = Math.Min(problem.M, rowPanels * (rowGroup + 1) / rowGroups * TKernel.Rows);
-
+        var schedule = team.Schedule;
         var workspace = team.Workspace;
         var packedA = workspace.PackedA(thread);
         var tile = workspace.Tile(thread);
-        var block = 0;
-        for (var column0 = 0; column0 < problem.N; column0 += TKernel.ColumnBlock)
+        var packedAFor = -1;
+        for (var item = schedule.Claim(); item >= 0; item = schedule.Claim())
         {
+            var block = item / schedule.ItemsPerBlock;
+            var index = item % schedule.ItemsPerBlock;
+            var column0 = block / schedule.DepthBlocks * TKernel.ColumnBlock;
+            var depth0 = block % schedule.DepthBlocks * TKernel.DepthBlock;
             var columns = Math.Min(TKernel.ColumnBlock, problem.N - column0);
-            var columnPanels = CeilDiv(columns, TKernel.Columns);
-            var panelStart = columnPanels * columnGroup / columnGroups;
-            var panelEnd = columnPanels * (columnGroup + 1) / columnGroups;
-            for (var depth0 = 0; depth0 < problem.K; depth0 += TKernel.DepthBlock)
+            var depth = Math.Min(TKernel.DepthBlock, problem.K - depth0);
+            var panels = CeilDiv(columns, TKernel.Columns);
+            var packedB = workspace.PackedB(block & 1);
+            if (index < schedule.PackItems)
             {
-                var depth = Math.Min(TKernel.DepthBlock, problem.K - depth0);
-                var beta = depth0 == 0 ? problem.Beta : 1f;
-                var packedB = workspace.PackedB(block & 1);
-                block++;
-
-                var packStart = columnPanels * thread / threads;
-                var packEnd = columnPanels * (thread + 1) / threads;
-                if (packStart < packEnd)
+                if (block >= 2)
                 {
-                    var first = packStart * TKernel.Columns;
-                    GemmPacking.PackB(
-                        problem, depth0, depth, column0 + first,
-                        Math.Min(columns, packEnd * TKernel.Columns) - first, TKernel.Columns,
-                        packedB + (first * depth));
+                    schedule.WaitComputed(block - 2);
                 }
 
-                team.Barrier();
-                for (var row0 = rowStart; row0 < rowEnd; row0 += TKernel.RowBlock)
+                var first = panels * index / schedule.PackItems * TKernel.Columns;
+                var end = Math.Min(columns, panels * (index + 1) / schedule.PackItems * TKernel.Columns);
+                if (first < end)
                 {
-                    var rows = Math.Min(TKernel.RowBlock, rowEnd - row0);
+                    GemmPacking.PackB(
+                        problem, depth0, depth, column0 + first, end - first, TKernel.Columns, packedB + (first * depth));
+                }
+
+                schedule.PackDone(block);
+                continue;
+            }
+
+            schedule.WaitPacked(block);
+            var unit = index - schedule.PackItems;
+            if (depth0 > 0)
+            {
+                schedule.WaitComputed(block - 1, unit);
+            }
+
+            var rowBlockIndex = unit / schedule.ColumnChunks;
+            var chunk = unit % schedule.ColumnChunks;
+            var panelStart = panels * chunk / schedule.ColumnChunks;
+            var panelEnd = panels * (chunk + 1) / schedule.ColumnChunks;
+            if (panelStart < panelEnd)
+            {
+                var row0 = rowBlockIndex * TKernel.RowBlock;
+                var rows = Math.Min(TKernel.RowBlock, problem.M - row0);
+                var key = (block * schedule.RowBlocks) + rowBlockIndex;
+                if (key != packedAFor)
+                {
                     GemmPacking.PackA(problem, row0, rows, depth0, depth, TKernel.Rows, packedA);
-                    for (var panel = panelStart; panel < panelEnd; panel++)
-                    {
-                        var firstColumn = panel * TKernel.Columns;
-                        var tileColumns = Math.Min(TKernel.Columns, columns - firstColumn);
-                        var panelB = packedB + (firstColumn * depth);
-                        var c = problem.C + (row0 * problem.Ldc) + column0 + firstColumn;
-                        for (var i = 0; i < rows; i += TKernel.Rows)
-                        {
-                            var panelA = packedA + (i * depth);
-                            var tileRows = Math.Min(TKernel.Rows, rows - i);
-                            if (tileRows == TKernel.Rows && tileColumns == TKernel.Columns)
-                            {
-                                TKernel.Multiply(depth, panelA, panelB, c + (i * problem.Ldc), problem.Ldc, beta);
-                            }
-                            else
-                            {
-                                TKernel.Multiply(depth, panelA, panelB, tile, TKernel.Columns, 0f);
-                                MergeEdge(tile, c + (i * problem.Ldc), problem.Ldc, tileRows, tileColumns, beta);
-                            }
-                        }
-                    }
+                    packedAFor = key;
+                }
+
+                var beta = depth0 == 0 ? problem.Beta : 1f;
+                Compute(problem, packedA, packedB, tile, row0, rows, column0, columns, depth, panelStart, panelEnd, beta);
+            }
+
+            schedule.ComputeDone(block, unit);
+        }
+
+        if (thread == 0)
+        {
+            schedule.WaitAll();
+        }
+    }
+
+    /// <summary>C[row0.., column0..] over B panels [panelStart, panelEnd) of one packed block pair.</summary>
+    private static void Compute(
+        in GemmProblem problem, float* packedA, float* packedB, float* tile, int row0, int rows,
+        int column0, int columns, int depth, int panelStart, int panelEnd, float beta)
+    {
+        for (var panel = panelStart; panel < panelEnd; panel++)
+        {
+            var firstColumn = panel * TKernel.Columns;
+            var tileColumns = Math.Min(TKernel.Columns, columns - firstColumn);
+            var panelB = packedB + (firstColumn * depth);
+            var c = problem.C + (row0 * problem.Ldc) + column0 + firstColumn;
+            for (var i = 0; i < rows; i += TKernel.Rows)
+            {
+                var panelA = packedA + (i * depth);
+                var tileRows = Math.Min(TKernel.Rows, rows - i);
+                if (tileRows == TKernel.Rows && tileColumns == TKernel.Columns)
+                {
+                    TKernel.Multiply(depth, panelA, panelB, c + (i * problem.Ldc), problem.Ldc, beta);
+                }
+                else
+                {
+                    TKernel.Multiply(depth, panelA, panelB, tile, TKernel.Columns, 0f);
+                    MergeEdge(tile, c + (i * problem.Ldc), problem.Ldc, tileRows, tileColumns, beta);
                 }
             }
         }

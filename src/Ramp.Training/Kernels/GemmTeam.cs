@@ -1,7 +1,10 @@
 // The threads that run one GEMM at a time: the calling thread plus Size - 1 dedicated workers, with their
-// packing buffers. The thread pool is not used: a GEMM of a few hundred microseconds cannot afford its
-// queueing, and a training step calls GEMM back to back, so workers spin briefly after a job (to catch
-// the next one without a wake-up) and then sleep. A team of size 1 has no worker threads.
+// packing buffers and the call's schedule. The thread pool is not used: a GEMM of a few hundred
+// microseconds cannot afford its queueing, and a training step calls GEMM back to back, so workers spin
+// briefly after a job (to catch the next one without a wake-up) and then sleep. The caller never waits
+// for a worker that has not started: work is claimed item by item (GemmSchedule), so a late worker finds
+// nothing left, and a job is closed before the caller returns so that a worker waking after that skips it.
+// A team of size 1 has no worker threads.
 using System.Diagnostics;
 
 namespace Ramp.Training.Kernels;
@@ -15,17 +18,13 @@ internal sealed unsafe class GemmTeam : IDisposable
     private readonly object _gate = new();
     private delegate*<GemmTeam, int, void> _body;
     private long _generation;
-    private int _pending;
+    private int _open;
+    private int _active;
     private int _sleepers;
-    private int _barrierArrived;
-    private int _barrierGeneration;
     private volatile bool _stopping;
 
     /// <summary>The problem of the job being run; the body reads it.</summary>
     public GemmProblem Problem;
-
-    /// <summary>How the job's threads are split between rows of C (the rest split columns).</summary>
-    public int RowGroups;
 
     public GemmTeam(int size)
     {
@@ -43,12 +42,18 @@ internal sealed unsafe class GemmTeam : IDisposable
     /// <summary>Threads in the team, the caller included.</summary>
     public int Size { get; }
 
-    /// <summary>Threads taking part in the current job.</summary>
+    /// <summary>Threads that may take part in the current job.</summary>
     public int Participants { get; private set; }
 
     public GemmWorkspace Workspace { get; }
 
-    /// <summary>Runs <paramref name="body"/>(team, index) on <paramref name="participants"/> threads, index 0 on the caller.</summary>
+    public GemmSchedule Schedule { get; } = new();
+
+    /// <summary>
+    /// Runs <paramref name="body"/>(team, index) on the caller (index 0) and lets up to
+    /// <paramref name="participants"/> - 1 workers join; the body on index 0 must return only when the
+    /// whole job is done.
+    /// </summary>
     public void Run(delegate*<GemmTeam, int, void> body, int participants)
     {
         Debug.Assert(participants >= 1 && participants <= Size, "participants within the team");
@@ -60,7 +65,7 @@ internal sealed unsafe class GemmTeam : IDisposable
         }
 
         _body = body;
-        Volatile.Write(ref _pending, _workers.Length);
+        Volatile.Write(ref _open, 1);
         Interlocked.Increment(ref _generation);
         if (Volatile.Read(ref _sleepers) > 0)
         {
@@ -71,31 +76,9 @@ internal sealed unsafe class GemmTeam : IDisposable
         }
 
         body(this, 0);
+        Interlocked.Exchange(ref _open, 0);
         var spinner = default(SpinWait);
-        while (Volatile.Read(ref _pending) != 0)
-        {
-            spinner.SpinOnce(sleep1Threshold: -1);
-        }
-    }
-
-    /// <summary>Waits until every participant of the current job has reached this barrier.</summary>
-    public void Barrier()
-    {
-        if (Participants == 1)
-        {
-            return;
-        }
-
-        var generation = Volatile.Read(ref _barrierGeneration);
-        if (Interlocked.Increment(ref _barrierArrived) == Participants)
-        {
-            Volatile.Write(ref _barrierArrived, 0);
-            Interlocked.Increment(ref _barrierGeneration);
-            return;
-        }
-
-        var spinner = default(SpinWait);
-        while (Volatile.Read(ref _barrierGeneration) == generation)
+        while (Volatile.Read(ref _active) != 0)
         {
             spinner.SpinOnce(sleep1Threshold: -1);
         }
@@ -130,12 +113,15 @@ internal sealed unsafe class GemmTeam : IDisposable
                 return;
             }
 
-            if (index < Participants)
+            // Register before looking at the job: the caller, once it has closed the job, waits for every
+            // registered worker to leave before it returns and reuses the job's fields.
+            Interlocked.Increment(ref _active);
+            if (Volatile.Read(ref _open) == 1 && index < Participants)
             {
                 _body(this, index);
             }
 
-            Interlocked.Decrement(ref _pending);
+            Interlocked.Decrement(ref _active);
         }
     }
 

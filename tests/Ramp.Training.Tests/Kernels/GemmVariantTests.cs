@@ -106,7 +106,7 @@ public sealed class GemmVariantTests : IDisposable
     [MemberData(nameof(Variants))]
     public void Every_variant_matches_the_reference_on_two_and_three_threads(GemmVariant variant)
     {
-        // Tall (threads split rows), wide and short (threads split columns), and tiny (some threads idle).
+        // Tall (threads take row blocks), wide and short (row blocks cut into column chunks), and tiny (little to share).
         var shapes = new[] { (157, 70, 300), (5, 600, 40), (2, 3, 4), (64, 64, 64) };
         var seed = 100;
         foreach (var (m, n, k) in shapes)
@@ -120,12 +120,29 @@ public sealed class GemmVariantTests : IDisposable
         }
     }
 
-    [Fact]
-    public void Threads_split_the_rows_of_tall_products_and_the_columns_of_wide_short_ones()
+    [Theory]
+    [MemberData(nameof(Variants))]
+    public void Results_are_bitwise_identical_on_one_two_and_three_threads_and_from_run_to_run(GemmVariant variant)
     {
-        Assert.Equal(2, GemmDriver<GemmVector256Kernel>.ChooseRowGroups(1024, 256, 2));
-        Assert.Equal(1, GemmDriver<GemmVector256Kernel>.ChooseRowGroups(6, 8000, 2));
-        Assert.Equal(2, GemmDriver<GemmVector256Kernel>.ChooseRowGroups(12, 48, 4));
+        // Every element is summed in the same order whichever thread computes it, so training runs are
+        // reproducible whatever the thread count. Repeating also gives races many chances to show.
+        var testCase = new GemmTestCase(false, true, 157, 70, 700, 21, beta: 0.5f);
+        var single = testCase.RunOn(variant, _single, 1);
+        testCase.AssertMatches(single, $"{variant} 1 thread");
+        for (var repeat = 0; repeat < 10; repeat++)
+        {
+            Assert.Equal(single, testCase.RunOn(variant, _three, 2));
+            Assert.Equal(single, testCase.RunOn(variant, _three, 3));
+        }
+    }
+
+    [Fact]
+    public void Row_blocks_are_cut_into_column_chunks_only_when_too_few_to_go_round_the_threads()
+    {
+        Assert.Equal(1, GemmDriver<GemmVector256Kernel>.ColumnChunks(rowBlocks: 8, panels: 16, threads: 1));
+        Assert.Equal(1, GemmDriver<GemmVector256Kernel>.ColumnChunks(rowBlocks: 8, panels: 16, threads: 2));
+        Assert.Equal(8, GemmDriver<GemmVector256Kernel>.ColumnChunks(rowBlocks: 1, panels: 32, threads: 2));
+        Assert.Equal(3, GemmDriver<GemmVector256Kernel>.ColumnChunks(rowBlocks: 1, panels: 3, threads: 2));
     }
 
     private static IEnumerable<(bool TransposeA, bool TransposeB)> Transposes =>
