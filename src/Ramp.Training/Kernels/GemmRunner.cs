@@ -7,8 +7,11 @@ namespace Ramp.Training.Kernels;
 /// <summary>Routes a validated problem to a team and a variant's driver.</summary>
 internal static class GemmRunner
 {
-    /// <summary>Multiply-adds (m * n * k) a thread must get before a call is split across threads.</summary>
-    internal const long MultiplyAddsPerThread = 1L << 20;
+    /// <summary>
+    /// Multiply-adds (m * n * k) a thread must get before a call is split across threads: about 100^3 for
+    /// two threads, where gemm-threads measured the second thread to start paying (bench/RESULTS.md).
+    /// </summary>
+    internal const long MultiplyAddsPerThread = 1L << 19;
 
     private static readonly object SharedGate = new();
     private static GemmTeam? shared;
