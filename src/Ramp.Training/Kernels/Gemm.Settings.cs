@@ -69,9 +69,12 @@ public static partial class Gemm
         return string.IsNullOrWhiteSpace(text) ? BestVariant : GemmVariants.Parse(text);
     }
 
-    private static int ReadThreadCount()
+    private static int ReadThreadCount() =>
+        ParseThreadCount(Environment.GetEnvironmentVariable(ThreadsEnvironmentVariable));
+
+    /// <summary>Parses a RAMP_THREADS value; empty means the processor count.</summary>
+    internal static int ParseThreadCount(string? text)
     {
-        var text = Environment.GetEnvironmentVariable(ThreadsEnvironmentVariable);
         if (string.IsNullOrWhiteSpace(text))
         {
             return Environment.ProcessorCount;
@@ -80,7 +83,7 @@ public static partial class Gemm
         if (!int.TryParse(text, out var count) || count < 1)
         {
             throw new ArgumentException(
-                $"{ThreadsEnvironmentVariable} = '{text}' is not a positive integer.", ThreadsEnvironmentVariable);
+                $"{ThreadsEnvironmentVariable} = '{text}' is not a positive integer.", nameof(text));
         }
 
         return count;

@@ -68,6 +68,26 @@ public sealed class GemmTests
         Assert.Contains("vector256", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("3", 3)]
+    [InlineData(" 1 ", 1)]
+    public void A_thread_count_in_the_environment_is_a_positive_integer(string text, int expected) =>
+        Assert.Equal(expected, Gemm.ParseThreadCount(text));
+
+    [Fact]
+    public void An_empty_thread_count_means_the_processor_count()
+    {
+        Assert.Equal(Environment.ProcessorCount, Gemm.ParseThreadCount(null));
+        Assert.Equal(Environment.ProcessorCount, Gemm.ParseThreadCount(" "));
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-2")]
+    [InlineData("two")]
+    public void A_thread_count_that_is_not_a_positive_integer_is_rejected(string text) =>
+        Assert.Throws<ArgumentException>(() => Gemm.ParseThreadCount(text));
+
     [Fact]
     public void Small_products_stay_on_one_thread_and_large_ones_use_the_thread_budget()
     {
