@@ -1,12 +1,12 @@
 // Which GEMM variant runs and on how many threads. Defaults come from the environment on first use:
-// RAMP_GEMM = scalar | vector256 | vector512 | auto (default: auto, the widest variant the CPU runs in
-// hardware) and RAMP_THREADS = a positive integer (default: Environment.ProcessorCount).
+// RAMP_GEMM = scalar | vector128 | vector256 | vector512 | auto (default: auto, the widest variant the
+// CPU runs in hardware) and RAMP_THREADS = a positive integer (default: Environment.ProcessorCount).
 namespace Ramp.Training.Kernels;
 
 /// <summary>Process-wide GEMM settings.</summary>
 public static partial class Gemm
 {
-    /// <summary>Environment variable that forces a variant: scalar, vector256, vector512 or auto.</summary>
+    /// <summary>Environment variable that forces a variant: scalar, vector128, vector256, vector512 or auto.</summary>
     public const string VariantEnvironmentVariable = "RAMP_GEMM";
 
     /// <summary>Environment variable that sets the thread count (a positive integer).</summary>

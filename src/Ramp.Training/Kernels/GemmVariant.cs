@@ -1,4 +1,5 @@
-// The GEMM kernel variants. Every one computes the same thing; they differ in the vector width they use.
+// The GEMM kernel variants, narrowest first. Every one computes the same thing; they differ in the vector
+// width they use.
 namespace Ramp.Training.Kernels;
 
 /// <summary>A GEMM kernel variant; see <see cref="Gemm.Variant"/> for how one is chosen.</summary>
@@ -6,6 +7,9 @@ public enum GemmVariant
 {
     /// <summary>Plain scalar loops (4x4 tile); runs anywhere.</summary>
     Scalar,
+
+    /// <summary>128-bit vectors with fused multiply-add (6x8 tile); the fast variant on Arm NEON.</summary>
+    Vector128,
 
     /// <summary>256-bit vectors with fused multiply-add (6x16 tile); fast on AVX2 + FMA.</summary>
     Vector256,

@@ -11,6 +11,8 @@ internal static unsafe class GemmVariants
     private static readonly Entry[] Table =
     [
         new(GemmVariant.Scalar, "scalar", true, &GemmDriver<GemmScalarKernel>.Run),
+        new(GemmVariant.Vector128, "vector128", Vector128.IsHardwareAccelerated && IsFusedMultiplyAddAccelerated(),
+            &GemmDriver<GemmVector128Kernel>.Run),
         new(GemmVariant.Vector256, "vector256", Vector256.IsHardwareAccelerated && IsFusedMultiplyAddAccelerated(),
             &GemmDriver<GemmVector256Kernel>.Run),
         new(GemmVariant.Vector512, "vector512", Vector512.IsHardwareAccelerated && IsFusedMultiplyAddAccelerated(),

@@ -17,6 +17,13 @@ public sealed unsafe class GemmMicroKernelTests
     [InlineData(1, 0f)]
     [InlineData(7, 1f)]
     [InlineData(256, 0.5f)]
+    public void Vector128_kernel_matches_its_plain_loop_twin(int depth, float beta) =>
+        CompareWithTwin<GemmVector128Kernel>(depth, beta);
+
+    [Theory]
+    [InlineData(1, 0f)]
+    [InlineData(7, 1f)]
+    [InlineData(256, 0.5f)]
     public void Vector256_kernel_matches_its_plain_loop_twin(int depth, float beta) =>
         CompareWithTwin<GemmVector256Kernel>(depth, beta);
 

@@ -47,6 +47,7 @@ public sealed class GemmTests
 
     [Theory]
     [InlineData("scalar", GemmVariant.Scalar)]
+    [InlineData("vector128", GemmVariant.Vector128)]
     [InlineData("Vector256", GemmVariant.Vector256)]
     [InlineData(" vector512 ", GemmVariant.Vector512)]
     public void A_variant_name_selects_that_variant(string text, GemmVariant expected) =>

@@ -6,8 +6,8 @@ namespace Ramp.Training.Tests.Kernels;
 
 public sealed class GemmVariantTests : IDisposable
 {
-    // Sizes around every variant's tile (4, 6, 16, 32), primes, and 1.
-    private static readonly int[] EdgeSizes = [1, 2, 3, 5, 6, 7, 13, 16, 17, 31, 33, 37];
+    // Sizes around every variant's tile (4, 6, 8, 16, 32), primes, and 1.
+    private static readonly int[] EdgeSizes = [1, 2, 3, 5, 6, 7, 8, 9, 13, 16, 17, 31, 33, 37];
 
     private readonly GemmTeam _single = new(1);
     private readonly GemmTeam _three = new(3);
