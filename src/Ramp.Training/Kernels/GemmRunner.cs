@@ -8,10 +8,10 @@ namespace Ramp.Training.Kernels;
 internal static class GemmRunner
 {
     /// <summary>
-    /// Multiply-adds (m * n * k) a thread must get before a call is split across threads: about 100^3 for
-    /// two threads, where gemm-threads measured the second thread to start paying (bench/RESULTS.md).
+    /// Multiply-adds (m * n * k) a thread must get before a call is split across threads: two threads
+    /// from 80^3 on, where gemm-threads measured the second thread to start paying (bench/RESULTS.md).
     /// </summary>
-    internal const long MultiplyAddsPerThread = 1L << 19;
+    internal const long MultiplyAddsPerThread = 1L << 18;
 
     private static readonly object SharedGate = new();
     private static GemmTeam? shared;
