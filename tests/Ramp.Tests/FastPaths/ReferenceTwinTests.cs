@@ -59,6 +59,41 @@ public class ReferenceTwinTests
         Assert.All(Steps, step => Assert.Equal(Math.Pow(0.3, milestones.Count(milestone => milestone <= step + 1)), schedule.Rate(step)));
     }
 
+    // Acklam's coefficients, highest power first, evaluated by Horner's rule in a loop.
+    [Fact]
+    public void Inverse_normal_is_acklams_ratio_of_polynomials_by_horners_rule()
+    {
+        double[] centralNumerator = [-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02, 1.383577518672690e+02, -3.066479806614716e+01, 2.506628277459239e+00];
+        double[] centralDenominator = [-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02, 6.680131188771972e+01, -1.328068155288572e+01, 1];
+        double[] tailNumerator = [-7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00, -2.549732539343734e+00, 4.374664141464968e+00, 2.938163982698783e+00];
+        double[] tailDenominator = [7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00, 3.754408661907416e+00, 1];
+
+        double Reference(double probability)
+        {
+            if (probability < 0.02425 || probability > 1 - 0.02425)
+            {
+                var tail = Math.Sqrt(-2 * Math.Log(Math.Min(probability, 1 - probability)));
+                var value = Horner(tailNumerator, tail) / Horner(tailDenominator, tail);
+                return probability < 0.02425 ? value : -value;
+            }
+
+            var centered = probability - 0.5;
+            var square = centered * centered;
+            return centered * Horner(centralNumerator, square) / Horner(centralDenominator, square);
+        }
+
+        var key = StepNoise.Key(11);
+        for (var step = 0; step < 100_000; step++)
+        {
+            var probability = StepNoise.Uniform(key, step, 0);
+            Assert.Equal(Reference(probability), StepNoise.InverseNormal(probability));
+        }
+
+        Assert.Equal(Reference(1e-300), StepNoise.InverseNormal(1e-300));
+        Assert.Equal(Reference(0.02425), StepNoise.InverseNormal(0.02425));
+        Assert.Equal(Reference(1 - 0.02425), StepNoise.InverseNormal(1 - 0.02425));
+    }
+
     [Theory]
     [InlineData(10000, 0.5, 0.0, 0.0, 0.01, 0.55, 7)]
     [InlineData(100, 2.0, 0.1, 0.01, 1.0, 0.0, -3)]
@@ -90,5 +125,16 @@ public class ReferenceTwinTests
             var progress = (double)(step - warmup) / Math.Max(1, total - warmup);
             Assert.Equal(Math.Max(0.0, 0.5 * (1.0 + Math.Cos(Math.PI * (cycles * progress % 1.0)))), schedule.Rate(step));
         }
+    }
+
+    private static double Horner(double[] coefficients, double x)
+    {
+        var result = coefficients[0];
+        for (var i = 1; i < coefficients.Length; i++)
+        {
+            result = (result * x) + coefficients[i];
+        }
+
+        return result;
     }
 }
