@@ -6,6 +6,8 @@ using BenchmarkDotNet.Attributes;
 namespace Ramp.Benchmarks.Schedules;
 
 [MemoryDiagnoser]
+[MedianColumn]
+[MinColumn]
 public class ScheduleCalibrationBenchmarks
 {
     private const long Mask = 4095;

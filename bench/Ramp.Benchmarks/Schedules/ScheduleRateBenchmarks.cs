@@ -11,6 +11,8 @@ using BenchmarkDotNet.Attributes;
 namespace Ramp.Benchmarks.Schedules;
 
 [MemoryDiagnoser]
+[MedianColumn]
+[MinColumn]
 public class ScheduleRateBenchmarks
 {
     private static readonly string[] Metrics = ["loss", "val_loss", "grad_norm"];
