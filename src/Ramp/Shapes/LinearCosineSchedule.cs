@@ -55,7 +55,7 @@ public sealed class LinearCosineSchedule : Schedule
     public override RateScale Scale => RateScale.Relative;
 
     /// <inheritdoc/>
-    public override double Rate(long step) => LinearCosine.Factor(step, Steps, Periods, LinearOffset, Floor, 0);
+    public override double Rate(long step) => LinearCosine.Factor(step, Steps, Periods, LinearOffset, Floor);
 
     /// <inheritdoc/>
     public override SpecCall ToSpec() => new(
@@ -77,29 +77,38 @@ internal static class LinearCosine
         new("floor", ParameterKind.Number, "added to the result") { Default = Spec.Of(0.0), Minimum = 0 },
     ];
 
-    /// <summary>The factor at <paramref name="step"/>, with <paramref name="noise"/> added to the linear ramp.</summary>
-    public static double Factor(long step, double steps, double periods, double alpha, double beta, double noise)
+    /// <summary>The factor at <paramref name="step"/>: <c>((alpha + linear) * cosine) + beta</c>.</summary>
+    public static double Factor(long step, double steps, double periods, double alpha, double beta)
     {
         var clamped = Math.Min(step, steps);
         var linear = (steps - clamped) / steps;
         var fraction = 2.0 * periods * (clamped / steps);
         var cosine = 0.5 * (1.0 + Math.Cos(Math.PI * fraction));
-        return ((alpha + (linear + noise)) * cosine) + beta;
+        return ((alpha + linear) * cosine) + beta;
     }
 
     /// <summary>
-    /// Gaussian noise of step <paramref name="step"/> with variance <c>variance / (1 + min(step, steps))^decay</c>, given
-    /// as its deviation at step 0 (<c>sqrt(variance)</c>) and the exponent <c>-decay / 2</c>, both computed once.
+    /// The factor with Gaussian noise of variance <c>variance / (1 + min(step, steps))^decay</c> added to the linear
+    /// ramp; the noise's deviation at step 0 (<c>sqrt(variance)</c>) and the exponent <c>-decay / 2</c> are computed
+    /// once. The operations of <see cref="Factor"/> with the noise added to linear, written so that the cosine, the normal number and its shrink
+    /// (three independent chains) follow each other without waiting: the processor overlaps them.
     /// </summary>
     /// <param name="step">The step.</param>
     /// <param name="steps">The decay steps.</param>
+    /// <param name="periods">Cosine periods over the decay.</param>
+    /// <param name="alpha">Added to the linear ramp.</param>
+    /// <param name="beta">Added to the result.</param>
     /// <param name="deviation">sqrt(variance): the deviation at step 0.</param>
     /// <param name="exponent">-variance_decay / 2: the deviation shrinks as (1 + s)^exponent.</param>
     /// <param name="key">The noise key, <see cref="StepNoise.Key"/> of the seed.</param>
-    public static double Noise(long step, double steps, double deviation, double exponent, ulong key)
+    public static double NoisyFactor(long step, double steps, double periods, double alpha, double beta, double deviation, double exponent, ulong key)
     {
-        var shrink = exponent == 0 ? 1 : Math.Exp(exponent * Math.Log(1.0 + Math.Min(step, steps)));
-        return deviation * shrink * StepNoise.Normal(key, step, 0);
+        var clamped = Math.Min(step, steps);
+        var cosine = 0.5 * (1.0 + Math.Cos(Math.PI * (2.0 * periods * (clamped / steps))));
+        var normal = StepNoise.Normal(key, step, 0);
+        var shrink = exponent == 0 ? 1 : Math.Exp(exponent * Math.Log(1.0 + clamped));
+        var linear = (steps - clamped) / steps;
+        return ((alpha + (linear + (deviation * shrink * normal))) * cosine) + beta;
     }
 
     public static void Validate(long steps, double periods, double linearOffset, double floor)

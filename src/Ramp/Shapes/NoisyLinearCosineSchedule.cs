@@ -96,7 +96,7 @@ public sealed class NoisyLinearCosineSchedule : Schedule
 
     /// <inheritdoc/>
     public override double Rate(long step)
-        => LinearCosine.Factor(step, Steps, Periods, LinearOffset, Floor, LinearCosine.Noise(step, Steps, deviation, exponent, noiseKey));
+        => LinearCosine.NoisyFactor(step, Steps, Periods, LinearOffset, Floor, deviation, exponent, noiseKey);
 
     /// <inheritdoc/>
     public override SpecCall ToSpec() => new(

@@ -8,18 +8,6 @@ internal static class StepNoise
 {
     private const ulong Gamma = 0x9E3779B97F4A7C15UL;
 
-    private static readonly double[] CentralNumerator =
-        [-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02, 1.383577518672690e+02, -3.066479806614716e+01, 2.506628277459239e+00];
-
-    private static readonly double[] CentralDenominator =
-        [-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02, 6.680131188771972e+01, -1.328068155288572e+01, 1];
-
-    private static readonly double[] TailNumerator =
-        [-7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00, -2.549732539343734e+00, 4.374664141464968e+00, 2.938163982698783e+00];
-
-    private static readonly double[] TailDenominator =
-        [7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00, 3.754408661907416e+00, 1];
-
     /// <summary>The key of a seed; schedules compute it once.</summary>
     public static ulong Key(long seed) => Mix((ulong)seed);
 
@@ -68,28 +56,27 @@ internal static class StepNoise
     /// </summary>
     internal static double InverseNormal(double probability)
     {
+        // Horner's scheme written out with the coefficients as constants: the same operations in the same order
+        // as a loop over coefficient arrays, without the loads and the loop.
         const double Low = 0.02425;
         if (probability < Low || probability > 1 - Low)
         {
             var tail = Math.Sqrt(-2 * Math.Log(Math.Min(probability, 1 - probability)));
-            var value = Horner(TailNumerator, tail) / Horner(TailDenominator, tail);
+            var numerator = (((((((((-7.784894002430293e-03 * tail) - 3.223964580411365e-01) * tail) - 2.400758277161838e+00) * tail)
+                - 2.549732539343734e+00) * tail) + 4.374664141464968e+00) * tail) + 2.938163982698783e+00;
+            var denominator = (((((((7.784695709041462e-03 * tail) + 3.224671290700398e-01) * tail) + 2.445134137142996e+00) * tail)
+                + 3.754408661907416e+00) * tail) + 1;
+            var value = numerator / denominator;
             return probability < Low ? value : -value;
         }
 
         var centered = probability - 0.5;
         var square = centered * centered;
-        return centered * Horner(CentralNumerator, square) / Horner(CentralDenominator, square);
-    }
-
-    private static double Horner(double[] coefficients, double x)
-    {
-        var result = coefficients[0];
-        for (var i = 1; i < coefficients.Length; i++)
-        {
-            result = (result * x) + coefficients[i];
-        }
-
-        return result;
+        var centralNumerator = (((((((((-3.969683028665376e+01 * square) + 2.209460984245205e+02) * square) - 2.759285104469687e+02) * square)
+            + 1.383577518672690e+02) * square) - 3.066479806614716e+01) * square) + 2.506628277459239e+00;
+        var centralDenominator = (((((((((-5.447609879822406e+01 * square) + 1.615858368580409e+02) * square) - 1.556989798598866e+02) * square)
+            + 6.680131188771972e+01) * square) - 1.328068155288572e+01) * square) + 1;
+        return centered * centralNumerator / centralDenominator;
     }
 
     private static ulong Stream(ulong key, long step) => Mix(key ^ (ulong)step);

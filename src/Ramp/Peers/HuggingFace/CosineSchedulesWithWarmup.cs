@@ -78,7 +78,9 @@ internal sealed class HuggingFaceCosineWithWarmup : Schedule
             return Math.Max(0.0, 0.5 * (1.0 + Math.Cos(Math.PI * cycles * 2.0 * progress)));
         }
 
-        return progress >= 1.0 ? 0.0 : Math.Max(0.0, 0.5 * (1.0 + Math.Cos(Math.PI * (cycles * progress % 1.0))));
+        // (c * p) mod 1 as c * p minus its floor: exact for c * p >= 0, as Python's float % (fmod) is, at a fraction of the cost.
+        var turns = cycles * progress;
+        return progress >= 1.0 ? 0.0 : Math.Max(0.0, 0.5 * (1.0 + Math.Cos(Math.PI * (turns - Math.Floor(turns)))));
     }
 
     /// <inheritdoc/>

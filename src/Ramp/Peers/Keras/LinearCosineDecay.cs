@@ -77,8 +77,9 @@ internal sealed class KerasLinearCosineDecay : Schedule
     /// <inheritdoc/>
     public override double Rate(long step)
     {
-        var noise = noisy ? LinearCosine.Noise(step, decaySteps, deviation, exponent, noiseKey) : 0.0;
-        return initialRate * LinearCosine.Factor(step, decaySteps, periods, alpha, beta, noise);
+        return initialRate * (noisy
+            ? LinearCosine.NoisyFactor(step, decaySteps, periods, alpha, beta, deviation, exponent, noiseKey)
+            : LinearCosine.Factor(step, decaySteps, periods, alpha, beta));
     }
 
     /// <inheritdoc/>

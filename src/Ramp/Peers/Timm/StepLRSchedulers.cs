@@ -1,19 +1,25 @@
 // timm.scheduler.StepLRScheduler and MultiStepLRScheduler: step decays with warmup (prefix by default) and noise.
 // Relative to each group's rate; step mapping and noise in TimmSchedule. MultiStepLRScheduler counts the
 // milestones up to t + 1 (bisect_right(decay_t, t + 1)), so it decays one step before each milestone; reproduced.
+// The powers decay_rate^n are Math.Pow's (as Python's float **), tabulated (PowerTable).
 namespace Ramp;
 
 /// <summary><c>base * decay_rate^(t // decay_t)</c> with Python's floor division.</summary>
 internal sealed class TimmStep : TimmSchedule
 {
+    // Below 2^53, whole t and decay_t are exact doubles and Python's t // decay_t (fmod, then an exact quotient) is
+    // their integer quotient: the query divides the integers instead (fmod costs as much as the rest of the query).
+    private const long ExactIntegers = 1L << 53;
     private readonly double interval;
-    private readonly double decayRate;
+    private readonly long wholeInterval;
+    private readonly PowerTable powers;
 
     private TimmStep(ScheduleArguments arguments)
         : base(arguments)
     {
         interval = arguments.Number("decay_t");
-        decayRate = arguments.Number("decay_rate");
+        wholeInterval = interval == Math.Floor(interval) && interval < ExactIntegers ? (long)interval : 0;
+        powers = new PowerTable(arguments.Number("decay_rate"));
     }
 
     /// <summary>The catalog entry <c>timm.StepLRScheduler(decay_t, decay_rate=1.0, warmup_t=0, ...)</c>.</summary>
@@ -35,10 +41,11 @@ internal sealed class TimmStep : TimmSchedule
     };
 
     /// <inheritdoc/>
-    protected override double Main(long step, double baseRate) => baseRate * Math.Pow(decayRate, FloorDivide(step, interval));
+    protected override double Main(long step, double baseRate)
+        => baseRate * (wholeInterval > 0 && step < ExactIntegers ? powers.Of(step / wholeInterval) : powers.Of(FloorDivide(step, interval)));
 
     // Python's float floor division a // b (for b > 0), which can differ from floor(a / b) when a / b rounds up.
-    private static double FloorDivide(double dividend, double divisor)
+    internal static double FloorDivide(double dividend, double divisor)
     {
         var remainder = dividend % divisor;
         var quotient = (dividend - remainder) / divisor;
@@ -56,7 +63,7 @@ internal sealed class TimmStep : TimmSchedule
 internal sealed class TimmMultiStep : TimmSchedule
 {
     private readonly long[] milestones;
-    private readonly double decayRate;
+    private readonly double[] powers;
 
     private TimmMultiStep(ScheduleArguments arguments)
         : base(arguments)
@@ -70,7 +77,8 @@ internal sealed class TimmMultiStep : TimmSchedule
             }
         }
 
-        decayRate = arguments.Number("decay_rate");
+        var decayRate = arguments.Number("decay_rate");
+        powers = [.. Enumerable.Range(0, milestones.Length + 1).Select(passed => Math.Pow(decayRate, passed))];
     }
 
     /// <summary>The catalog entry <c>timm.MultiStepLRScheduler(decay_t, decay_rate=1.0, warmup_t=0, ...)</c>.</summary>
@@ -100,6 +108,6 @@ internal sealed class TimmMultiStep : TimmSchedule
             passed++;
         }
 
-        return baseRate * Math.Pow(decayRate, passed);
+        return baseRate * powers[passed];
     }
 }
