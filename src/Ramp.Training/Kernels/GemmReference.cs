@@ -4,7 +4,7 @@ namespace Ramp.Training.Kernels;
 /// <summary>Scalar reference GEMM with double accumulation; correct by inspection, not fast.</summary>
 public static class GemmReference
 {
-    /// <summary>Computes <c>C = alpha * op(A) * op(B) + beta * C</c>; see <see cref="Gemm.Multiply"/>.</summary>
+    /// <summary>Computes <c>C = alpha * op(A) * op(B) + beta * C</c>; see <see cref="Gemm.Multiply(bool, bool, int, int, int, ReadOnlySpan{float}, int, ReadOnlySpan{float}, int, Span{float}, int, float, float)"/>.</summary>
     public static void Multiply(
         bool transposeA, bool transposeB, int m, int n, int k,
         ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb,
