@@ -1,9 +1,9 @@
 // A multi-head attention sublayer's branch: query, key and value projections, scaled dot-product attention
-// (Layers/Attention: masks, dropout on the weights) and the output projection. Self-attention reads keys
-// from its own input; cross-attention reads them from the encoder output, whose gradient the decoder layers
-// accumulate into one shared buffer.
-using Ramp.Training.Layers;
+// (Layers/Attention, one batch row per thread: masks, dropout on the weights) and the output projection.
+// Self-attention reads keys from its own input; cross-attention reads them from the encoder output, whose
+// gradient the decoder layers accumulate into one shared buffer.
 using Ramp.Training.Memory;
+using Ramp.Training.Optimizers;
 
 namespace Ramp.Training.Models;
 
@@ -23,10 +23,9 @@ internal sealed class AttentionBranch(AttentionParameters parameters, int channe
     private int _queryLength;
     private int _keyLength;
 
-    // Runs the branch; returns its output (B, Tq, C), freshly allocated.
-    // queryInput: Input of the query projection (B, Tq, C).
-    // keyInput: Input of the key and value projections (B, Tk, C): the same slice for self-attention.
-    // keyLengths: Valid keys per row (B), or empty for all; kept (not copied) until backward.
+    // Runs the branch on queryInput (B, Tq, C) and keyInput (B, Tk, C) (the same slice for self-attention),
+    // with valid keys per row keyLengths (B) or empty for all (kept, not copied, until backward).
+    // Returns the branch output (B, Tq, C), freshly allocated.
     public FloatSlice Forward(StepContext context, FloatSlice queryInput, FloatSlice keyInput, int[] keyLengths, int batchSize, int queryLength, int keyLength)
     {
         var c = channels;
@@ -47,53 +46,46 @@ internal sealed class AttentionBranch(AttentionParameters parameters, int channe
         _weights = context.Allocate(weightCount);
         _weightMask = context.DropoutMask(attentionDropout, weightCount);
         _attended = context.Allocate(queryRows * c);
-        var scratch = context.Allocate(Attention.ScratchLength(queryLength, keyLength));
-        Attention.Forward(
-            _query.Span, _key.Span, _value.Span, keyLengths, _weightMask.Span,
-            batchSize, queryLength, keyLength, c, headCount, causal,
-            _weights.Span, scratch.Span, _attended.Span);
+        context.Attention.Forward(
+            context, _query, _key, _value, keyLengths, _weightMask,
+            batchSize, queryLength, keyLength, c, headCount, causal, _weights, _attended);
 
         return Project(context, _attended, queryRows, parameters.OutputWeight, parameters.OutputBias);
     }
 
-    // Adds the gradients of the inputs and parameters, given the gradient of the output.
-    // outputGradient: Gradient of the branch output (B, Tq, C).
-    // queryInputGradient: Gradient of the query input (B, Tq, C), accumulated.
-    // keyInputGradient: Gradient of the key input (B, Tk, C), accumulated; the same slice for self-attention.
-    public void Backward(StepContext context, FloatSlice outputGradient, FloatSlice queryInputGradient, FloatSlice keyInputGradient)
+    // Given the gradient of the branch output (B, Tq, C), writes (queryInputIsFresh) or adds the gradient of
+    // the query input (B, Tq, C), adds that of the key input (B, Tk, C; the same slice for self-attention)
+    // and adds the parameter gradients.
+    public void Backward(StepContext context, FloatSlice outputGradient, FloatSlice queryInputGradient, bool queryInputIsFresh, FloatSlice keyInputGradient)
     {
         var c = channels;
         var queryRows = _batchSize * _queryLength;
         var keyRows = _batchSize * _keyLength;
 
-        var attendedGradient = context.AllocateZeroed(queryRows * c);
-        ProjectBackward(context, outputGradient, _attended, queryRows, parameters.OutputWeight, parameters.OutputBias, attendedGradient);
+        var attendedGradient = context.Allocate(queryRows * c);
+        ProjectBackward(context, outputGradient, _attended, queryRows, parameters.OutputWeight, parameters.OutputBias, attendedGradient, overwrite: true);
 
-        var queryGradient = context.AllocateZeroed(queryRows * c);
-        var keyGradient = context.AllocateZeroed(keyRows * c);
-        var valueGradient = context.AllocateZeroed(keyRows * c);
-        var scratch = context.Allocate(Attention.ScratchLength(_queryLength, _keyLength));
-        Attention.Backward(
-            attendedGradient.Span, _query.Span, _key.Span, _value.Span, _weights.Span, _keyLengths, _weightMask.Span,
-            _batchSize, _queryLength, _keyLength, c, headCount, causal,
-            scratch.Span, queryGradient.Span, keyGradient.Span, valueGradient.Span);
+        var queryGradient = context.Allocate(queryRows * c);
+        var keyGradient = context.Allocate(keyRows * c);
+        var valueGradient = context.Allocate(keyRows * c);
+        context.Attention.Backward(
+            context, attendedGradient, _query, _key, _value, _weights, _keyLengths, _weightMask,
+            _batchSize, _queryLength, _keyLength, c, headCount, causal, queryGradient, keyGradient, valueGradient);
 
-        ProjectBackward(context, queryGradient, _queryInput, queryRows, parameters.QueryWeight, parameters.QueryBias, queryInputGradient);
-        ProjectBackward(context, keyGradient, _keyInput, keyRows, parameters.KeyWeight, parameters.KeyBias, keyInputGradient);
-        ProjectBackward(context, valueGradient, _keyInput, keyRows, parameters.ValueWeight, parameters.ValueBias, keyInputGradient);
+        ProjectBackward(context, queryGradient, _queryInput, queryRows, parameters.QueryWeight, parameters.QueryBias, queryInputGradient, queryInputIsFresh);
+        ProjectBackward(context, keyGradient, _keyInput, keyRows, parameters.KeyWeight, parameters.KeyBias, keyInputGradient, overwrite: false);
+        ProjectBackward(context, valueGradient, _keyInput, keyRows, parameters.ValueWeight, parameters.ValueBias, keyInputGradient, overwrite: false);
     }
 
-    private FloatSlice Project(StepContext context, FloatSlice input, int rows, Optimizers.ParameterRange weight, Optimizers.ParameterRange bias)
+    private FloatSlice Project(StepContext context, FloatSlice input, int rows, ParameterRange weight, ParameterRange bias)
     {
         var output = context.Allocate(rows * channels);
-        Linear.Forward(input.Span, context.Parameter(weight).Span, context.Parameter(bias).Span, rows, channels, channels, output.Span);
+        Projections.Forward(context, input, weight, bias, rows, channels, channels, output);
         return output;
     }
 
     private void ProjectBackward(
-        StepContext context, FloatSlice outputGradient, FloatSlice input, int rows,
-        Optimizers.ParameterRange weight, Optimizers.ParameterRange bias, FloatSlice inputGradient)
-        => Linear.Backward(
-            outputGradient.Span, input.Span, context.Parameter(weight).Span, rows, channels, channels,
-            inputGradient.Span, context.Gradient(weight).Span, context.Gradient(bias).Span);
+        StepContext context, FloatSlice outputGradient, FloatSlice input, int rows, ParameterRange weight, ParameterRange bias,
+        FloatSlice inputGradient, bool overwrite)
+        => Projections.Backward(context, outputGradient, input, weight, bias, rows, channels, channels, inputGradient, overwrite);
 }

@@ -4,8 +4,8 @@
 //   Pre-LN    branch input = LN(x)      y = x + dropout(branch)
 // Begin/End run around the branch's forward; EndBackward/BeginBackward around its backward. Gradients of the
 // residual stream are accumulated in place: the branch adds its input gradient straight into the buffer that
-// becomes dx, so the skip path costs no copy.
-using Ramp.Training.Layers;
+// becomes dx, so the skip path costs no copy. Branches read their output gradient completely before they
+// write their input gradient, so without dropout the two may be the same buffer.
 using Ramp.Training.Memory;
 
 namespace Ramp.Training.Models;
@@ -20,8 +20,7 @@ internal sealed class ResidualSublayer(NormPlacement placement, NormParameters n
     private FloatSlice _mask;        // (N, C) dropout mask of the branch output, or empty
     private int _rows;
 
-    // The branch's input: x itself (Post-LN) or LN(x) (Pre-LN).
-    // x: Residual stream (N, C), kept until backward.
+    // The branch's input: x itself (Post-LN) or LN(x) (Pre-LN). x (N, C) is kept until backward.
     public FloatSlice Begin(StepContext context, FloatSlice x, int rows)
     {
         _rows = rows;
@@ -35,19 +34,12 @@ internal sealed class ResidualSublayer(NormPlacement placement, NormParameters n
         return _normOutput;
     }
 
-    // Applies dropout to the branch output (in place), adds the skip path and, for Post-LN, normalizes.
-    // x: The residual stream given to Begin (N, C).
-    // branch: Branch output (N, C); overwritten with x + dropout(branch).
-    // Returns the new residual stream (N, C).
+    // Applies dropout to the branch output (N, C), adds the skip path x (in place, into branch) and, for
+    // Post-LN, normalizes. Returns the new residual stream (N, C).
     public FloatSlice End(StepContext context, FloatSlice x, FloatSlice branch)
     {
         _mask = context.DropoutMask(dropout, branch.Length);
-        if (_mask.Length > 0)
-        {
-            Dropout.Forward(branch.Span, _mask.Span, branch.Span);
-        }
-
-        Residual.Forward(x.Span, branch.Span, branch.Span);
+        context.Ops.AddMasked(x, branch, _mask, branch);
         if (placement == NormPlacement.PreNorm)
         {
             return branch;
@@ -58,49 +50,41 @@ internal sealed class ResidualSublayer(NormPlacement placement, NormParameters n
         return _normOutput;
     }
 
-    //  Starts the backward pass from the gradient of the output. Returns the gradient of the branch output and, in <paramref name="branchInputGradient"/>, the zero-or-partial buffer the branch must ADD its input gradient to. 
-    // outputGradient: Gradient of the sublayer output (N, C); Pre-LN reuses it as dx.
-    public FloatSlice EndBackward(StepContext context, FloatSlice outputGradient, out FloatSlice branchInputGradient)
+    // Starts the backward pass from the gradient of the output (N, C; Pre-LN reuses it as dx). Returns the
+    // gradient of the branch output and, in branchInputGradient, the buffer the branch must write its input
+    // gradient to: fresh (to overwrite) in Pre-LN, holding the skip gradient (to add to) in Post-LN.
+    public FloatSlice EndBackward(StepContext context, FloatSlice outputGradient, out FloatSlice branchInputGradient, out bool branchInputIsFresh)
     {
-        var c = channels;
+        var length = _rows * channels;
         FloatSlice skipGradient;
         if (placement == NormPlacement.PostNorm)
         {
             // dr = LN'(dy); both the skip path and the branch see dr, and the branch input is x itself.
-            skipGradient = context.AllocateZeroed(_rows * c);
-            LayerNorm.Backward(
-                outputGradient.Span, _normInput.Span, context.Parameter(norm.Weight).Span, _mean.Span, _reciprocalStandardDeviation.Span,
-                _rows, c, skipGradient.Span, context.Gradient(norm.Weight).Span, context.Gradient(norm.Bias).Span);
+            skipGradient = context.Allocate(length);
+            context.Ops.NormBackward(
+                context, outputGradient, _normInput, context.Parameter(norm.Weight), _mean, _reciprocalStandardDeviation,
+                _rows, channels, skipGradient, overwrite: true, context.Gradient(norm.Weight), context.Gradient(norm.Bias));
             branchInputGradient = skipGradient;
+            branchInputIsFresh = false;
         }
         else
         {
             skipGradient = outputGradient;
-            branchInputGradient = context.AllocateZeroed(_rows * c);
+            branchInputGradient = context.Allocate(length);
+            branchInputIsFresh = true;
         }
 
-        // The branch reads its output gradient while adding into branchInputGradient; they must not alias
-        // (Post-LN), while in Pre-LN the skip gradient is written only after the branch is done.
-        if (_mask.Length > 0)
+        if (_mask.Length == 0)
         {
-            var masked = context.Allocate(_rows * c);
-            Dropout.Forward(skipGradient.Span, _mask.Span, masked.Span);
-            return masked;
+            return skipGradient;
         }
 
-        if (placement == NormPlacement.PostNorm)
-        {
-            var copy = context.Allocate(_rows * c);
-            skipGradient.Span.CopyTo(copy.Span);
-            return copy;
-        }
-
-        return skipGradient;
+        var masked = context.Allocate(length);
+        context.Ops.Multiply(skipGradient, _mask, masked);
+        return masked;
     }
 
-    // Finishes the backward pass once the branch has added its input gradient; returns dx (N, C).
-    // outputGradient: The gradient given to EndBackward.
-    // branchInputGradient: The buffer EndBackward returned, now holding the branch input's gradient.
+    // Finishes the backward pass once the branch has written its input gradient; returns dx (N, C).
     public FloatSlice BeginBackward(StepContext context, FloatSlice outputGradient, FloatSlice branchInputGradient)
     {
         if (placement == NormPlacement.PostNorm)
@@ -108,9 +92,9 @@ internal sealed class ResidualSublayer(NormPlacement placement, NormParameters n
             return branchInputGradient;
         }
 
-        LayerNorm.Backward(
-            branchInputGradient.Span, _normInput.Span, context.Parameter(norm.Weight).Span, _mean.Span, _reciprocalStandardDeviation.Span,
-            _rows, channels, outputGradient.Span, context.Gradient(norm.Weight).Span, context.Gradient(norm.Bias).Span);
+        context.Ops.NormBackward(
+            context, branchInputGradient, _normInput, context.Parameter(norm.Weight), _mean, _reciprocalStandardDeviation,
+            _rows, channels, outputGradient, overwrite: false, context.Gradient(norm.Weight), context.Gradient(norm.Bias));
         return outputGradient;
     }
 
@@ -119,8 +103,8 @@ internal sealed class ResidualSublayer(NormPlacement placement, NormParameters n
         _normOutput = context.Allocate(_rows * channels);
         _mean = context.Allocate(_rows);
         _reciprocalStandardDeviation = context.Allocate(_rows);
-        LayerNorm.Forward(
-            input.Span, context.Parameter(norm.Weight).Span, context.Parameter(norm.Bias).Span, _rows, channels,
-            _normOutput.Span, _mean.Span, _reciprocalStandardDeviation.Span);
+        context.Ops.NormForward(
+            input, context.Parameter(norm.Weight), context.Parameter(norm.Bias), _rows, channels,
+            _normOutput, _mean, _reciprocalStandardDeviation);
     }
 }

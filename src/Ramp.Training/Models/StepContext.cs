@@ -1,14 +1,15 @@
 // What every part of one forward (and backward) pass shares: the parameter and gradient blocks, the
 // activation arena the pass allocates from, whether dropout is on and the generator it draws from.
 // Dropout masks are drawn in forward order from that one generator, so a seed fixes every mask of a step.
+// The parallel operations (ParallelOps, ParallelAttention) share the model's worker threads.
 using Ramp.Training.Memory;
 using Ramp.Training.Optimizers;
 using Ramp.Training.Randomness;
 
 namespace Ramp.Training.Models;
 
-/// <summary>Parameters, gradients, arena and dropout state of the pass being run.</summary>
-internal sealed unsafe class StepContext(NativeFloatBlock parameters, NativeFloatBlock gradients, ActivationArena arena)
+/// <summary>Parameters, gradients, arena, parallel operations and dropout state of the pass being run.</summary>
+internal sealed unsafe class StepContext(NativeFloatBlock parameters, NativeFloatBlock gradients, ActivationArena arena, WorkerPool workers)
 {
     /// <summary>Whether dropout is applied (training) or not (evaluation, decoding).</summary>
     public bool Training { get; private set; }
@@ -16,6 +17,10 @@ internal sealed unsafe class StepContext(NativeFloatBlock parameters, NativeFloa
     private RandomGenerator? _dropout;
 
     public ActivationArena Arena => arena;
+
+    public ParallelOps Ops { get; } = new(workers);
+
+    public ParallelAttention Attention { get; } = new(workers);
 
     /// <summary>Starts a pass: takes back the previous pass's activations.</summary>
     public void Begin(bool training, RandomGenerator? dropout)

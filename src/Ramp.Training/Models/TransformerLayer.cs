@@ -60,19 +60,19 @@ internal sealed class TransformerLayer
     public FloatSlice Backward(StepContext context, FloatSlice outputGradient, FloatSlice memoryGradient)
     {
         var gradient = outputGradient;
-        var branchGradient = _feedForwardResidual.EndBackward(context, gradient, out var inputGradient);
-        _feedForward.Backward(context, branchGradient, inputGradient);
+        var branchGradient = _feedForwardResidual.EndBackward(context, gradient, out var inputGradient, out var fresh);
+        _feedForward.Backward(context, branchGradient, inputGradient, fresh);
         gradient = _feedForwardResidual.BeginBackward(context, gradient, inputGradient);
 
         if (_crossAttention is not null)
         {
-            branchGradient = _crossAttentionResidual!.EndBackward(context, gradient, out inputGradient);
-            _crossAttention.Backward(context, branchGradient, inputGradient, memoryGradient);
+            branchGradient = _crossAttentionResidual!.EndBackward(context, gradient, out inputGradient, out fresh);
+            _crossAttention.Backward(context, branchGradient, inputGradient, fresh, memoryGradient);
             gradient = _crossAttentionResidual.BeginBackward(context, gradient, inputGradient);
         }
 
-        branchGradient = _selfAttentionResidual.EndBackward(context, gradient, out inputGradient);
-        _selfAttention.Backward(context, branchGradient, inputGradient, inputGradient);
+        branchGradient = _selfAttentionResidual.EndBackward(context, gradient, out inputGradient, out fresh);
+        _selfAttention.Backward(context, branchGradient, inputGradient, fresh, inputGradient);
         return _selfAttentionResidual.BeginBackward(context, gradient, inputGradient);
     }
 }

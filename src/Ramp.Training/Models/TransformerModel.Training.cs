@@ -42,7 +42,7 @@ public sealed partial class TransformerModel
         _context.Begin(training: true, dropoutRandom);
         var rows = batch.Size * batch.TargetLength;
         _head.Logits(_context, Forward(batch), rows);
-        var loss = _head.Loss(batch.DecoderOutputIds, labelSmoothing, withGradient: true);
+        var loss = _head.Loss(_context, batch.DecoderOutputIds, labelSmoothing, withGradient: true);
         Backward(batch, _head.Backward(_context));
         return loss;
     }
@@ -54,7 +54,7 @@ public sealed partial class TransformerModel
     {
         CheckBatch(batch);
         Logits(batch);
-        return _head.Loss(batch.DecoderOutputIds, 0f, withGradient: false);
+        return _head.Loss(_context, batch.DecoderOutputIds, 0f, withGradient: false);
     }
 
     /// <summary>The logits (B·T, V) of a batch with dropout off; valid until the next pass.</summary>

@@ -19,6 +19,7 @@ public sealed partial class TransformerModel : IDisposable
     private readonly TransformerParameters _parameters;
     private readonly NativeFloatBlock? _sinusoids;
     private readonly ActivationArena _arena = new();
+    private readonly WorkerPool _workers;
     private readonly StepContext _context;
     private readonly TransformerStack? _encoder;
     private readonly TransformerStack _decoder;
@@ -55,7 +56,8 @@ public sealed partial class TransformerModel : IDisposable
             Positions.FillSinusoidal(shape.MaxPositions, shape.Channels, _sinusoids.Span);
         }
 
-        _context = new StepContext(Parameters, Gradients, _arena);
+        _workers = new WorkerPool(Kernels.Gemm.ThreadCount);
+        _context = new StepContext(Parameters, Gradients, _arena, _workers);
         if (_parameters.Encoder is { } encoder)
         {
             _encoder = new TransformerStack(shape, encoder, shape.SourceVocabularySize, _sinusoids, causal: false);
@@ -113,5 +115,6 @@ public sealed partial class TransformerModel : IDisposable
         Gradients.Dispose();
         _sinusoids?.Dispose();
         _arena.Dispose();
+        _workers.Dispose();
     }
 }

@@ -56,7 +56,7 @@ internal sealed class TransformerStack
         _embeddingMask = context.DropoutMask(_shape.Dropout, rows * c);
         if (_embeddingMask.Length > 0)
         {
-            Dropout.Forward(x.Span, _embeddingMask.Span, x.Span);
+            context.Ops.Multiply(x, _embeddingMask, x);
         }
 
         foreach (var layer in _layers)
@@ -73,9 +73,9 @@ internal sealed class TransformerStack
         var output = context.Allocate(rows * c);
         _finalMean = context.Allocate(rows);
         _finalReciprocalStandardDeviation = context.Allocate(rows);
-        LayerNorm.Forward(
-            x.Span, context.Parameter(_parameters.FinalNorm.Weight).Span, context.Parameter(_parameters.FinalNorm.Bias).Span,
-            rows, c, output.Span, _finalMean.Span, _finalReciprocalStandardDeviation.Span);
+        context.Ops.NormForward(
+            x, context.Parameter(_parameters.FinalNorm.Weight), context.Parameter(_parameters.FinalNorm.Bias),
+            rows, c, output, _finalMean, _finalReciprocalStandardDeviation);
         return output;
     }
 
@@ -89,11 +89,11 @@ internal sealed class TransformerStack
         var gradient = outputGradient;
         if (_shape.Norm == NormPlacement.PreNorm)
         {
-            gradient = context.AllocateZeroed(rows * c);
-            LayerNorm.Backward(
-                outputGradient.Span, _finalInput.Span, context.Parameter(_parameters.FinalNorm.Weight).Span,
-                _finalMean.Span, _finalReciprocalStandardDeviation.Span, rows, c,
-                gradient.Span, context.Gradient(_parameters.FinalNorm.Weight).Span, context.Gradient(_parameters.FinalNorm.Bias).Span);
+            gradient = context.Allocate(rows * c);
+            context.Ops.NormBackward(
+                context, outputGradient, _finalInput, context.Parameter(_parameters.FinalNorm.Weight),
+                _finalMean, _finalReciprocalStandardDeviation, rows, c,
+                gradient, overwrite: true, context.Gradient(_parameters.FinalNorm.Weight), context.Gradient(_parameters.FinalNorm.Bias));
         }
 
         for (var i = _layers.Length - 1; i >= 0; i--)
@@ -103,7 +103,7 @@ internal sealed class TransformerStack
 
         if (_embeddingMask.Length > 0)
         {
-            Dropout.Forward(gradient.Span, _embeddingMask.Span, gradient.Span);
+            context.Ops.Multiply(gradient, _embeddingMask, gradient);
         }
 
         if (_shape.Positions == PositionEncoding.Learned)
