@@ -42,6 +42,12 @@ public sealed partial class TransformerModel : IDisposable
     /// <param name="shape">The model's shape.</param>
     /// <param name="seed">Seed of the initialization generator.</param>
     public TransformerModel(TransformerShape shape, long seed)
+        : this(shape, seed, Kernels.Gemm.ThreadCount)
+    {
+    }
+
+    /// <summary>Builds a model whose row-wise work runs on <paramref name="threads"/> threads (tests compare thread counts).</summary>
+    internal TransformerModel(TransformerShape shape, long seed, int threads)
     {
         ArgumentNullException.ThrowIfNull(shape);
         shape.Validate();
@@ -56,7 +62,7 @@ public sealed partial class TransformerModel : IDisposable
             Positions.FillSinusoidal(shape.MaxPositions, shape.Channels, _sinusoids.Span);
         }
 
-        _workers = new WorkerPool(Kernels.Gemm.ThreadCount);
+        _workers = new WorkerPool(threads);
         _context = new StepContext(Parameters, Gradients, _arena, _workers);
         if (_parameters.Encoder is { } encoder)
         {

@@ -46,7 +46,10 @@ internal sealed class WorkerPool : IDisposable
     /// <summary>Threads, the caller included: the largest worker index plus one.</summary>
     public int Count { get; }
 
-    /// <summary>Runs <paramref name="job"/> over [0, <paramref name="count"/>) in chunks of <paramref name="chunk"/> items; returns when all are done.</summary>
+    /// <summary>
+    /// Runs <paramref name="job"/> over [0, <paramref name="count"/>) in chunks of <paramref name="chunk"/> items (the
+    /// same chunks whatever the thread count); returns when all are done.
+    /// </summary>
     public void Run(IRangeJob job, int count, int chunk)
     {
         if (count <= 0)
@@ -56,7 +59,11 @@ internal sealed class WorkerPool : IDisposable
 
         if (Count == 1 || count <= chunk)
         {
-            job.Run(0, count, 0);
+            for (var start = 0; start < count; start += chunk)
+            {
+                job.Run(start, Math.Min(start + chunk, count), 0);
+            }
+
             return;
         }
 

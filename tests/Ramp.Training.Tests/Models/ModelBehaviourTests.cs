@@ -29,6 +29,25 @@ public sealed class ModelBehaviourTests
         Assert.True(first.Gradients.Span.SequenceEqual(second.Gradients.Span));
     }
 
+    [Theory]
+    [InlineData("encoder_decoder", "post")]
+    [InlineData("decoder_only", "pre")]
+    public void The_thread_count_does_not_change_losses_or_gradients(string architecture, string norm)
+    {
+        var shape = TransformerShape.FromConfig(TinyModels.Config(architecture, norm), TinyModels.SourceVocabulary, TinyModels.TargetVocabulary);
+        using var single = new TransformerModel(shape, 12, threads: 1);
+        using var several = new TransformerModel(shape, 12, threads: 3);
+        var first = TinyModels.Batch(pairs: 5);
+        var second = TinyModels.Batch(seed: 8, pairs: 4);
+        var singleDropout = new RandomGenerator(4);
+        var severalDropout = new RandomGenerator(4);
+
+        // Two batches, so that the second pass runs on arena memory the first one left dirty.
+        Assert.Equal(single.ForwardBackward(first, 0.1f, singleDropout), several.ForwardBackward(first, 0.1f, severalDropout));
+        Assert.Equal(single.ForwardBackward(second, 0.1f, singleDropout), several.ForwardBackward(second, 0.1f, severalDropout));
+        Assert.True(single.Gradients.Span.SequenceEqual(several.Gradients.Span));
+    }
+
     [Fact]
     public void Different_seeds_give_different_parameters_and_dropout_masks()
     {
