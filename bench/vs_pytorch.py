@@ -11,7 +11,7 @@ Post-LN, ReLU, tied embeddings, sinusoidal positions, dropout 0.1 (sublayers, em
 weights), label smoothing 0.1, AdamW (lr 1e-4, weight decay 0.01 on matrices and embeddings) after
 clip_grad_norm_(1.0): one step is zero_grad, forward, backward, clip, step, as in Ramp.
 
-Usage: OPENBLAS_NUM_THREADS=1 /usr/bin/python3 bench/vs_pytorch.py --config a --threads 1 [--steps 20] [--warmup 3]
+Usage: OPENBLAS_NUM_THREADS=1 /usr/bin/python3 bench/vs_pytorch.py --config a --threads 1 [--steps 20] [--warmup 5]
 Prints one line: the median milliseconds per step, tokens per second at that median, peak resident memory.
 """
 import argparse
@@ -74,7 +74,7 @@ def main():
     parser.add_argument("--config", default="a", choices=sorted(CONFIGS))
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--steps", type=int, default=20)
-    parser.add_argument("--warmup", type=int, default=3)
+    parser.add_argument("--warmup", type=int, default=5)
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     torch.manual_seed(1)

@@ -1,7 +1,7 @@
 // The train-step command: times full training steps (forward, backward, clipping, AdamW) of one
 // configuration (TrainingStepSetup.cs) after warm-up steps, and prints one line that bench/vs-pytorch.sh
 // reads: the median milliseconds per step, tokens per second at that median, and the peak resident memory.
-// Usage: train-step --config a|b|tiny [--steps 20] [--warmup 3] [--threads N]
+// Usage: train-step --config a|b|tiny [--steps 20] [--warmup 5] [--threads N]
 using System.Diagnostics;
 using System.Globalization;
 using Ramp.Training.Kernels;
@@ -15,7 +15,7 @@ internal static class TrainStepCommand
     {
         var config = "a";
         var steps = 20;
-        var warmup = 3;
+        var warmup = 5;
         for (var i = 0; i < args.Length; i += 2)
         {
             var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"Option {args[i]} needs a value.");
