@@ -17,6 +17,7 @@ internal sealed class ParallelOps(WorkerPool pool)
     private readonly ElementwiseJob _elementwise = new();
     private readonly NormForwardJob _normForward = new();
     private readonly NormBackwardJob _normBackward = new();
+    private readonly BiasJob _bias = new();
 
     public WorkerPool Pool => pool;
 
@@ -72,6 +73,30 @@ internal sealed class ParallelOps(WorkerPool pool)
             var partial = partials.Slice(block * 2 * channels, 2 * channels);
             System.Numerics.Tensors.TensorPrimitives.Add(weightSpan, partial[..channels], weightSpan);
             System.Numerics.Tensors.TensorPrimitives.Add(biasSpan, partial[channels..], biasSpan);
+        }
+    }
+
+    /// <summary>Adds the bias (O) to every row of output (N, O).</summary>
+    public void AddBias(FloatSlice output, FloatSlice bias, int rows)
+    {
+        var job = _bias;
+        (job.Backward, job.Matrix, job.Bias) = (false, output, bias);
+        pool.Run(job, rows, NormRowBlock);
+    }
+
+    /// <summary>Adds the column sums of gradient (N, O) to the bias gradient (O), from per-block partial sums.</summary>
+    public void AddColumnSums(StepContext context, FloatSlice gradient, int rows, FloatSlice biasGradient)
+    {
+        var columns = biasGradient.Length;
+        var blocks = (rows + NormRowBlock - 1) / NormRowBlock;
+        var job = _bias;
+        (job.Backward, job.Matrix, job.Bias) = (true, gradient, biasGradient);
+        job.Partials = context.Allocate(blocks * columns);
+        pool.Run(job, rows, NormRowBlock);
+        var sums = biasGradient.Span;
+        for (var block = 0; block < blocks; block++)
+        {
+            System.Numerics.Tensors.TensorPrimitives.Add(sums, job.Partials.Span.Slice(block * columns, columns), sums);
         }
     }
 
@@ -134,6 +159,39 @@ internal sealed class ParallelOps(WorkerPool pool)
                     output.Clear();
                     Gelu.Backward(a, B.Span.Slice(start, length), GeluApproximation.None, output);
                     break;
+            }
+        }
+    }
+
+    private sealed class BiasJob : IRangeJob
+    {
+        public bool Backward;
+        public FloatSlice Matrix;
+        public FloatSlice Bias;
+        public FloatSlice Partials;
+
+        // Forward: rows += bias. Backward: the block's partial = sum of its rows (chunks are the fixed row blocks).
+        public void Run(int start, int end, int worker)
+        {
+            var columns = Bias.Length;
+            var matrix = Matrix.Span;
+            var target = Backward ? Partials.Span.Slice(start / NormRowBlock * columns, columns) : Bias.Span;
+            if (Backward)
+            {
+                target.Clear();
+            }
+
+            for (var n = start; n < end; n++)
+            {
+                var row = matrix.Slice(n * columns, columns);
+                if (Backward)
+                {
+                    System.Numerics.Tensors.TensorPrimitives.Add(target, row, target);
+                }
+                else
+                {
+                    System.Numerics.Tensors.TensorPrimitives.Add(row, target, row);
+                }
             }
         }
     }
