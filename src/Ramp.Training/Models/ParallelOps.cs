@@ -29,9 +29,6 @@ internal sealed class ParallelOps(WorkerPool pool)
     public void Multiply(FloatSlice a, FloatSlice mask, FloatSlice output)
         => RunElementwise(ElementwiseKind.Multiply, a, default, mask, output);
 
-    /// <summary>output = a.</summary>
-    public void Copy(FloatSlice a, FloatSlice output) => RunElementwise(ElementwiseKind.Copy, a, default, default, output);
-
     /// <summary>output = activation(input); ReLU may run in place.</summary>
     public void Activate(FeedForwardActivation activation, FloatSlice input, FloatSlice output)
         => RunElementwise(activation == FeedForwardActivation.Relu ? ElementwiseKind.Relu : ElementwiseKind.Gelu, input, default, default, output);
@@ -111,7 +108,6 @@ internal sealed class ParallelOps(WorkerPool pool)
     {
         AddMasked,
         Multiply,
-        Copy,
         Relu,
         Gelu,
         ReluBackward,
@@ -141,9 +137,6 @@ internal sealed class ParallelOps(WorkerPool pool)
                     break;
                 case ElementwiseKind.Multiply:
                     Dropout.Forward(a, Mask.Span.Slice(start, length), output);
-                    break;
-                case ElementwiseKind.Copy:
-                    a.CopyTo(output);
                     break;
                 case ElementwiseKind.Relu:
                     Relu.Forward(a, output);
