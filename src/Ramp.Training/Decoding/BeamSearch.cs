@@ -4,6 +4,7 @@
 // the best K other candidates live on. A source is done when K hypotheses have finished; at the length limit
 // EOS is forced. Ties rank the lower row, then the lower token id, first, so width 1 is greedy decoding.
 using Ramp.Training.Data.Tokenizers;
+using Ramp.Training.Layers;
 
 namespace Ramp.Training.Decoding;
 
@@ -29,7 +30,6 @@ internal static class BeamSearch
         session.Start(sources);
         var tokens = new int[session.RowCount];
         var candidates = new List<Candidate>();
-        var logProbabilities = Array.Empty<double>();
         for (var step = 0; session.RowCount > 0; step++)
         {
             var rowSources = session.RowSources.ToArray();
@@ -71,19 +71,14 @@ internal static class BeamSearch
                 for (var r = first; r < end; r++)
                 {
                     var logits = session.Logits(r);
-                    if (logProbabilities.Length < logits.Length)
-                    {
-                        logProbabilities = new double[logits.Length];
-                    }
-
-                    LogSoftmax(logits, logProbabilities);
+                    var normalizer = LogNormalizer(logits);
                     if (generated == options.MaxLength)
                     {
-                        candidates.Add(new Candidate(r, SpecialTokens.EndId, scores[r] + logProbabilities[SpecialTokens.EndId]));
+                        candidates.Add(new Candidate(r, SpecialTokens.EndId, scores[r] + (logits[SpecialTokens.EndId] - normalizer)));
                     }
                     else
                     {
-                        AddBest(candidates, r, logProbabilities.AsSpan(0, logits.Length), scores[r], 2 * width);
+                        AddBest(candidates, r, logits, scores[r] - normalizer, 2 * width);
                     }
                 }
 
@@ -127,20 +122,21 @@ internal static class BeamSearch
         return [.. finished.Select(list => list.Count == 0 ? [] : list.MaxBy(hypothesis => hypothesis.Score).Tokens)];
     }
 
-    // Appends the `count` best tokens of one row (excluding padding and BOS), highest first, lowest id on a tie.
-    private static void AddBest(List<Candidate> candidates, int row, ReadOnlySpan<double> logProbabilities, double score, int count)
+    // Appends the `count` most probable tokens of one row (excluding padding and BOS), highest first, lowest id
+    // on a tie; a token's score is offset + its logit (the offset holds the row's score minus log Σ exp(logits)).
+    private static void AddBest(List<Candidate> candidates, int row, ReadOnlySpan<float> logits, double offset, int count)
     {
         Span<int> best = stackalloc int[count];
         var kept = 0;
-        for (var token = 0; token < logProbabilities.Length; token++)
+        for (var token = 0; token < logits.Length; token++)
         {
-            if (SearchPrompts.IsExcluded(token) || (kept == count && logProbabilities[token] <= logProbabilities[best[kept - 1]]))
+            if (SearchPrompts.IsExcluded(token) || (kept == count && logits[token] <= logits[best[kept - 1]]))
             {
                 continue;
             }
 
             var position = Math.Min(kept, count - 1);
-            while (position > 0 && logProbabilities[token] > logProbabilities[best[position - 1]])
+            while (position > 0 && logits[token] > logits[best[position - 1]])
             {
                 best[position] = best[position - 1];
                 position--;
@@ -152,29 +148,15 @@ internal static class BeamSearch
 
         for (var i = 0; i < kept; i++)
         {
-            candidates.Add(new Candidate(row, best[i], score + logProbabilities[best[i]]));
+            candidates.Add(new Candidate(row, best[i], offset + logits[best[i]]));
         }
     }
 
-    private static void LogSoftmax(ReadOnlySpan<float> logits, Span<double> output)
+    // log Σ exp(logits), so that log p(token) = logit - this.
+    private static double LogNormalizer(ReadOnlySpan<float> logits)
     {
-        var max = float.NegativeInfinity;
-        foreach (var logit in logits)
-        {
-            max = Math.Max(max, logit);
-        }
-
-        double sum = 0;
-        foreach (var logit in logits)
-        {
-            sum += Math.Exp(logit - max);
-        }
-
-        var normalizer = max + Math.Log(sum);
-        for (var i = 0; i < logits.Length; i++)
-        {
-            output[i] = logits[i] - normalizer;
-        }
+        var max = VectorMath.Max(logits);
+        return max + Math.Log(VectorMath.ExpShiftedSum(logits, max));
     }
 
     private readonly record struct Candidate(int Row, int Token, double Score) : IComparable<Candidate>

@@ -2,7 +2,8 @@
 // its beams); every row advances one position per Step, all at the same position, and each row's self-
 // attention keys and values of earlier positions stay in a cache (layers, rows, positions, C), so a step costs
 // one position's projections plus attention over the cache instead of a pass over the whole prefix.
-// Cross-attention keys and values of each source are projected once. Reorder moves rows (beam selection,
+// Cross-attention keys and values of each source are projected once. Each row's attention (one query over
+// its cache, SingleQueryAttention) runs on the model's worker threads. Reorder moves rows (beam selection,
 // dropping finished rows) by copying their caches. The sublayer order and norm placement repeat the training
 // path (Models/TransformerLayer.cs); DecodingTests checks that both give the same logits.
 using Ramp.Training.Layers;
@@ -13,13 +14,14 @@ using Ramp.Training.Optimizers;
 namespace Ramp.Training.Decoding;
 
 /// <summary>The decoder state of a set of hypotheses, advanced one token at a time.</summary>
-internal sealed class DecodingSession : IDisposable
+internal sealed class DecodingSession : IDisposable, IRangeJob
 {
     private readonly TransformerShape _shape;
     private readonly TransformerParameters _parameters;
     private readonly NativeFloatBlock _weights;
     private readonly NativeFloatBlock? _sinusoids;
     private readonly ActivationArena _scratch = new();
+    private readonly WorkerPool _workers;
     private readonly int _rowCapacity;
     private readonly int _positionCapacity;
     private readonly NativeFloatBlock? _crossKeys;    // (layers, sources, S, C)
@@ -35,12 +37,20 @@ internal sealed class DecodingSession : IDisposable
     private int[] _spareRowSources;
     private FloatSlice _logits;
 
+    // The attention step the workers run (IRangeJob): which cache, the queries, outputs and scratch.
+    private bool _crossStep;
+    private int _stepLayer;
+    private FloatSlice _stepQueries;
+    private FloatSlice _stepOutputs;
+    private FloatSlice _stepWeights;
+
     // memory: encoder output (sources, S, C) for an encoder-decoder; empty for decoder-only.
     // sourceLengths: valid encoder positions per source (sources); for decoder-only only its length counts.
     public DecodingSession(
-        TransformerShape shape, TransformerParameters parameters, NativeFloatBlock weights, NativeFloatBlock? sinusoids,
+        TransformerShape shape, TransformerParameters parameters, NativeFloatBlock weights, NativeFloatBlock? sinusoids, WorkerPool workers,
         int rowCapacity, int positionCapacity, FloatSlice memory, int[] sourceLengths, int sourceLength)
     {
+        _workers = workers;
         _shape = shape;
         _parameters = parameters;
         _weights = weights;
@@ -201,45 +211,58 @@ internal sealed class DecodingSession : IDisposable
         var query = Project(input, rows, attention.QueryWeight, attention.QueryBias);
         var key = Project(input, rows, attention.KeyWeight, attention.KeyBias);
         var value = Project(input, rows, attention.ValueWeight, attention.ValueBias);
-        var rowLength = _positionCapacity * c;
-        var keyLength = Length + 1;
-        var attended = _scratch.Allocate(rows * c);
-        var weights = _scratch.Allocate(_shape.HeadCount * keyLength);
-        var scratch = _scratch.Allocate(Attention.ScratchLength(1, keyLength));
         for (var r = 0; r < rows; r++)
         {
-            var offset = ((layer * _rowCapacity) + r) * rowLength;
-            key.Span.Slice(r * c, c).CopyTo(_keys.Span.Slice(offset + (Length * c), c));
-            value.Span.Slice(r * c, c).CopyTo(_values.Span.Slice(offset + (Length * c), c));
-            Attention.Forward(
-                query.Span.Slice(r * c, c), _keys.Span.Slice(offset, keyLength * c), _values.Span.Slice(offset, keyLength * c),
-                default, default, 1, 1, keyLength, c, _shape.HeadCount, false,
-                weights.Span, scratch.Span, attended.Span.Slice(r * c, c));
+            var position = CacheOffset(layer, r) + (Length * c);
+            key.Span.Slice(r * c, c).CopyTo(_keys.Span.Slice(position, c));
+            value.Span.Slice(r * c, c).CopyTo(_values.Span.Slice(position, c));
         }
 
-        return Project(attended, rows, attention.OutputWeight, attention.OutputBias);
+        return Attend(layer, cross: false, attention, query, rows, Length + 1);
     }
 
     private FloatSlice CrossAttention(int layer, AttentionParameters attention, FloatSlice input, int rows)
+        => Attend(layer, cross: true, attention, Project(input, rows, attention.QueryWeight, attention.QueryBias), rows, _sourceLength);
+
+    // Runs the attention of every row (one row per chunk, across the workers), then the output projection.
+    private FloatSlice Attend(int layer, bool cross, AttentionParameters attention, FloatSlice queries, int rows, int maximumKeys)
+    {
+        (_crossStep, _stepLayer, _stepQueries) = (cross, layer, queries);
+        _stepOutputs = _scratch.Allocate(rows * _shape.Channels);
+        _stepWeights = _scratch.Allocate(_workers.Count * maximumKeys);
+        _workers.Run(this, rows, 1);
+        return Project(_stepOutputs, rows, attention.OutputWeight, attention.OutputBias);
+    }
+
+    void IRangeJob.Run(int start, int end, int worker)
     {
         var c = _shape.Channels;
-        var query = Project(input, rows, attention.QueryWeight, attention.QueryBias);
-        var sourceRows = _sourceCount * _sourceLength;
-        var attended = _scratch.Allocate(rows * c);
-        var weights = _scratch.Allocate(_shape.HeadCount * _sourceLength);
-        var scratch = _scratch.Allocate(Attention.ScratchLength(1, _sourceLength));
-        for (var r = 0; r < rows; r++)
+        var keyCapacity = _stepWeights.Length / _workers.Count;
+        var weights = _stepWeights.Span.Slice(worker * keyCapacity, keyCapacity);
+        for (var r = start; r < end; r++)
         {
-            var source = _rowSources[r];
-            var offset = ((layer * sourceRows) + (source * _sourceLength)) * c;
-            Attention.Forward(
-                query.Span.Slice(r * c, c), _crossKeys!.Span.Slice(offset, _sourceLength * c), _crossValues!.Span.Slice(offset, _sourceLength * c),
-                _sourceLengths.AsSpan(source, 1), default, 1, 1, _sourceLength, c, _shape.HeadCount, false,
-                weights.Span, scratch.Span, attended.Span.Slice(r * c, c));
+            var query = _stepQueries.Span.Slice(r * c, c);
+            var output = _stepOutputs.Span.Slice(r * c, c);
+            if (_crossStep)
+            {
+                var source = _rowSources[r];
+                var offset = ((_stepLayer * _sourceCount * _sourceLength) + (source * _sourceLength)) * c;
+                SingleQueryAttention.Forward(
+                    query, _crossKeys!.Span.Slice(offset, _sourceLength * c), _crossValues!.Span.Slice(offset, _sourceLength * c),
+                    _sourceLengths[source], c, _shape.HeadCount, weights, output);
+            }
+            else
+            {
+                var offset = CacheOffset(_stepLayer, r);
+                var keyCount = Length + 1;
+                SingleQueryAttention.Forward(
+                    query, _keys.Span.Slice(offset, keyCount * c), _values.Span.Slice(offset, keyCount * c),
+                    keyCount, c, _shape.HeadCount, weights, output);
+            }
         }
-
-        return Project(attended, rows, attention.OutputWeight, attention.OutputBias);
     }
+
+    private int CacheOffset(int layer, int row) => ((layer * _rowCapacity) + row) * _positionCapacity * _shape.Channels;
 
     private FloatSlice FeedForward(FeedForwardParameters feedForward, FloatSlice input, int rows)
     {

@@ -120,7 +120,7 @@ public sealed partial class TransformerModel
 
         allowedLength = Math.Min(maxLength, Shape.MaxPositions - prompts.Longest);
         return new DecodingSession(
-            Shape, _parameters, Parameters, _sinusoids, count * beam, prompts.Longest + allowedLength,
+            Shape, _parameters, Parameters, _sinusoids, _workers, count * beam, prompts.Longest + allowedLength,
             memory, sourceLengths, sourceLength);
     }
 }
