@@ -9,14 +9,12 @@ using Ramp.Training.Randomness;
 namespace Ramp.Training.Models;
 
 /// <summary>Parameters, gradients, arena, parallel operations and dropout state of the pass being run.</summary>
-internal sealed unsafe class StepContext(NativeFloatBlock parameters, NativeFloatBlock gradients, ActivationArena arena, WorkerPool workers)
+internal sealed class StepContext(NativeFloatBlock parameters, NativeFloatBlock gradients, ActivationArena arena, WorkerPool workers)
 {
-    /// <summary>Whether dropout is applied (training) or not (evaluation, decoding).</summary>
-    public bool Training { get; private set; }
-
     private RandomGenerator? _dropout;
 
-    public ActivationArena Arena => arena;
+    /// <summary>Whether dropout is applied (training) or not (evaluation, decoding).</summary>
+    public bool Training { get; private set; }
 
     public ParallelOps Ops { get; } = new(workers);
 
