@@ -2,7 +2,9 @@
 // model, Post-LN or Pre-LN. All parameters live in one flat native block described by Layout (names of the
 // PyTorch module in tools/fixtures/model.py), gradients in a second block with the same layout, activations
 // in an arena that is reset at each pass, so that a steady-state training step allocates no managed memory.
-// This file: construction, the blocks, weights files. TransformerModel.Training.cs: the training step and
+// GEMMs use Gemm's threads; the row-wise work (attention per batch row, cross-entropy, layer norm,
+// element-wise passes) runs on the model's own worker threads (as many as Gemm.ThreadCount, RAMP_THREADS).
+// A model is not thread-safe: one pass at a time. This file: construction, the blocks, weights files. TransformerModel.Training.cs: the training step and
 // evaluation. TransformerModel.Decoding.cs: translation and continuation.
 using Ramp.Training.Layers;
 using Ramp.Training.Memory;
@@ -13,7 +15,10 @@ using Ramp.Training.Training;
 
 namespace Ramp.Training.Models;
 
-/// <summary>An encoder-decoder or decoder-only Transformer with flat parameter and gradient blocks.</summary>
+/// <summary>
+/// An encoder-decoder or decoder-only Transformer with flat parameter and gradient blocks. Not thread-safe: run
+/// one training step, evaluation or translation at a time.
+/// </summary>
 public sealed partial class TransformerModel : IDisposable
 {
     private readonly TransformerParameters _parameters;
