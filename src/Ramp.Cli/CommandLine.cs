@@ -2,6 +2,7 @@
 // input into one line on stderr. Exit codes: 0 success, 1 a file could not be read or written, 2 bad input.
 // A new command is a class in its own file and one line in Root (or in its group's list).
 using System.Text;
+using Ramp.Cli.Data;
 using Ramp.Cli.Infrastructure;
 using Ramp.Cli.Schedules;
 
@@ -25,7 +26,7 @@ public static class CommandLine
     public static CommandGroup Root { get; } = new(
         "ramp",
         "learning-rate schedules, warmup and Transformer training on the CPU",
-        [ScheduleCommands.Group]);
+        [ScheduleCommands.Group, DataCommands.Group]);
 
     /// <summary>Runs the command named by <paramref name="args"/> on the console and returns the process exit code.</summary>
     public static int Run(string[] args)

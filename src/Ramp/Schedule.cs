@@ -52,6 +52,17 @@ public abstract class Schedule
     /// <param name="baseRate">The group's base learning rate.</param>
     public virtual double Rate(long step, double baseRate) => Scale == RateScale.Relative ? baseRate * Rate(step) : Rate(step);
 
+    /// <summary>
+    /// The learning rate at <paramref name="step"/> of parameter group <paramref name="group"/> (0-based), whose
+    /// base rate is <paramref name="baseRate"/>. Schedules with per-group arguments (PyTorch's list-valued
+    /// <c>min_lr</c>) and composites that pass the group on to their children override this; the others ignore
+    /// the index. Invariant: <c>Rate(step, baseRate) == Rate(step, baseRate, 0)</c>.
+    /// </summary>
+    /// <param name="step">The optimizer step, 0 or more.</param>
+    /// <param name="baseRate">The group's base learning rate.</param>
+    /// <param name="group">The group's index, 0 or more.</param>
+    public virtual double Rate(long step, double baseRate, int group) => Rate(step, baseRate);
+
     /// <summary>The definition of this schedule in the spec language: its catalog name and arguments.</summary>
     public abstract SpecCall ToSpec();
 

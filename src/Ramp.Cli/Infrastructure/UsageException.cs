@@ -22,4 +22,23 @@ public sealed class UsageException : ArgumentException
         : base(message, innerException)
     {
     }
+
+    /// <summary>
+    /// Bad input reported by a library as an <see cref="ArgumentException"/>: its first line, without .NET's
+    /// "(Parameter 'x')" suffix, after <paramref name="prefix"/>.
+    /// </summary>
+    public static UsageException From(ArgumentException error, string prefix = "")
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return new UsageException(prefix + Describe(error), error);
+    }
+
+    /// <summary>The first line of <paramref name="error"/>'s message without .NET's "(Parameter 'x')" suffix.</summary>
+    public static string Describe(ArgumentException error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var message = error.Message.Split('\n')[0].TrimEnd();
+        var suffix = $" (Parameter '{error.ParamName}')";
+        return error.ParamName is not null && message.EndsWith(suffix, StringComparison.Ordinal) ? message[..^suffix.Length] : message;
+    }
 }

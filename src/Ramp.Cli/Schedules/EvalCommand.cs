@@ -88,7 +88,7 @@ public sealed class EvalCommand : Command
             for (var group = 0; group < baseRates.Count; group++)
             {
                 output.Write(',');
-                output.Write(ScheduleInput.Rate(schedules[group], step, baseRates[group], "SPEC").ToString("R", CultureInfo.InvariantCulture));
+                output.Write(ScheduleInput.Rate(schedules[group], step, baseRates[group], "SPEC", group).ToString("R", CultureInfo.InvariantCulture));
             }
 
             output.WriteLine();

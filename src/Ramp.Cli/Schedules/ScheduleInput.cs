@@ -75,25 +75,21 @@ public static class ScheduleInput
         }
     }
 
-    /// <summary>The rate at <paramref name="step"/>; a schedule's refusal (e.g. a step past a peer's end) names the step.</summary>
-    public static double Rate(Schedule schedule, long step, double baseRate, string label)
+    /// <summary>
+    /// The rate of parameter group <paramref name="group"/> at <paramref name="step"/> (the group index selects
+    /// per-group terms such as a list of <c>min_lr</c>); a schedule's refusal (e.g. a step past a peer's end) names the step.
+    /// </summary>
+    public static double Rate(Schedule schedule, long step, double baseRate, string label, int group = 0)
     {
         ArgumentNullException.ThrowIfNull(schedule);
         try
         {
-            return schedule.Rate(step, baseRate);
+            return schedule.Rate(step, baseRate, group);
         }
         catch (ArgumentException error)
         {
-            throw new UsageException($"{label} {schedule}: at step {step}: {Describe(error)}");
+            throw new UsageException($"{label} {schedule}: at step {step}: {UsageException.Describe(error)}");
         }
     }
 
-    // The schedule's own message, without .NET's "(Parameter 'x')" suffix and "Actual value was" line.
-    private static string Describe(ArgumentException error)
-    {
-        var message = error.Message.Split('\n')[0].TrimEnd();
-        var suffix = $" (Parameter '{error.ParamName}')";
-        return error.ParamName is not null && message.EndsWith(suffix, StringComparison.Ordinal) ? message[..^suffix.Length] : message;
-    }
 }

@@ -16,11 +16,11 @@ internal static class VectorMath
     private const float LnTwoLow = -2.12194440e-4f;
 
     // exp(x) for every lane, within 2 ulp of the true value (tested against double Math.Exp), 0 below
-    // about -103.9 and +infinity above about 88.72 as for MathF.Exp, NaN for NaN.
-    // .NET's own Vector.Exp computes in double and is about seven times slower; softmax, cross-entropy and
-    // GELU spend most of their time here. Method: x = n·ln2 + r with |r| <= ln2/2, exp(r) by its Taylor
-    // series to r⁷ (truncation below 6e-9 relative; Estrin's scheme), times 2^n built from exponent bits in two halves so
-    // that both stay normal from the subnormal range (n = -150) up to overflow (n = 128).
+    // about -103.9 and +infinity above about 88.72 as for MathF.Exp, NaN for NaN. .NET's Vector.Exp goes
+    // through double precision; this one makes softmax, cross-entropy and GELU 1.3 to 1.5 times faster.
+    // Method: x = n·ln2 + r with |r| <= ln2/2, exp(r) by its Taylor series to r⁷ (truncation below 6e-9
+    // relative), times 2^n built from exponent bits in two halves so that both stay normal from the
+    // subnormal range (n = -150) up to overflow (n = 128).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<float> Exp(Vector<float> x)
         => Vector.ConditionalSelect(Vector.Equals(x, x), ExpOfNumber(x), x);

@@ -36,5 +36,8 @@ public sealed class NamedSchedule : Schedule
     public override double Rate(long step, double baseRate) => Inner.Rate(step, baseRate);
 
     /// <inheritdoc/>
+    public override double Rate(long step, double baseRate, int group) => Inner.Rate(step, baseRate, group);
+
+    /// <inheritdoc/>
     public override SpecCall ToSpec() => Definition;
 }

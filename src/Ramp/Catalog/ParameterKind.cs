@@ -30,4 +30,7 @@ public enum ParameterKind
 
     /// <summary>A list of nested schedules.</summary>
     ScheduleList,
+
+    /// <summary>A number or a nested schedule, as Paddle's <c>learning_rate: float | LRScheduler</c>.</summary>
+    NumberOrSchedule,
 }

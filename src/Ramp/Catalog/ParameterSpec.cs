@@ -27,6 +27,9 @@ public sealed record ParameterSpec(string Name, ParameterKind Kind, string Summa
     /// <summary>The allowed strings of a <see cref="ParameterKind.Text"/> parameter, or null for any.</summary>
     public IReadOnlyList<string>? Choices { get; init; }
 
+    /// <summary>Other names that bind to this parameter, e.g. TF1's <c>learning_rate</c> for Keras' <c>initial_learning_rate</c>.</summary>
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+
     /// <summary>Whether the parameter must be given.</summary>
     public bool IsRequired => Default is null;
 
@@ -48,6 +51,7 @@ public sealed record ParameterSpec(string Name, ParameterKind Kind, string Summa
             ParameterKind.Text => "a string",
             ParameterKind.Schedule => "a schedule",
             ParameterKind.ScheduleList => "a list of schedules",
+            ParameterKind.NumberOrSchedule => "a schedule or a number",
             _ => "a number",
         };
         var range = (Minimum, Maximum) switch

@@ -238,6 +238,13 @@ public sealed class ScheduleCatalog
                 var schedule = value is SpecCall call ? Create(call) : throw Bad(entry, parameter, value);
                 schedules[parameter.Name] = schedule;
                 return schedule.ToSpec();
+            case ParameterKind.NumberOrSchedule when value is SpecNumber:
+                CheckNumber(entry, parameter, value);
+                return value;
+            case ParameterKind.NumberOrSchedule:
+                var either = value is SpecCall numberOrCall ? Create(numberOrCall) : throw Bad(entry, parameter, value);
+                schedules[parameter.Name] = either;
+                return either.ToSpec();
             case ParameterKind.ScheduleList:
                 var calls = value is SpecList many && many.Items.All(item => item is SpecCall)
                     ? many.Items.Cast<SpecCall>()

@@ -23,13 +23,13 @@ public sealed record ScheduleEntry(
     /// <summary>The name as written with its origin, e.g. <c>torch.StepLR</c>, or the bare name for Ramp's own.</summary>
     public string QualifiedName => Origin == ScheduleOrigin.Ramp ? Name : $"{ScheduleNames.Qualifier(Origin)}.{Name}";
 
-    /// <summary>The parameter named <paramref name="name"/> (matched ignoring case and underscores), or null.</summary>
+    /// <summary>The parameter named <paramref name="name"/> or one of its aliases (matched ignoring case and underscores), or null.</summary>
     public ParameterSpec? FindParameter(string name)
     {
         var key = ScheduleNames.Normalize(name);
         foreach (var parameter in Parameters)
         {
-            if (ScheduleNames.Normalize(parameter.Name) == key)
+            if (ScheduleNames.Normalize(parameter.Name) == key || parameter.Aliases.Any(alias => ScheduleNames.Normalize(alias) == key))
             {
                 return parameter;
             }
