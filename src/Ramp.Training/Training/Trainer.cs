@@ -287,6 +287,16 @@ public sealed class Trainer : IDisposable
         return (mean, tokens, norm.Norm);
     }
 
+    /// <summary>
+    /// Evaluates now, outside the eval_interval rhythm (e.g. after a time-limited run was stopped): appends the
+    /// evaluation to metrics.jsonl and TensorBoard, and updates the best checkpoint when it improved.
+    /// </summary>
+    public EvaluationRecord Evaluate()
+    {
+        using var tensorBoard = new TensorBoardWriter(Run.TensorBoardPath);
+        return Evaluate(tensorBoard);
+    }
+
     private EvaluationRecord Evaluate(TensorBoardWriter tensorBoard)
     {
         var evaluation = _config.Evaluation;
