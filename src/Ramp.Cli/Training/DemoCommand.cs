@@ -5,6 +5,7 @@
 // model that does ~1500 updates of 2048-token batches in about three minutes; the noam peak then comes at step 300,
 // a fifth of the run, so warmup is done early and the inverse-square-root decay still leaves a useful rate at the end.
 // The original 4000 warmup steps (for 100k updates) would spend the whole demo warming up.
+using System.Globalization;
 using Ramp.Cli.Infrastructure;
 using Ramp.Training.Training;
 
@@ -90,9 +91,8 @@ public sealed class DemoCommand : Command
 
             if (last is not null)
             {
-                context.Output.WriteLine();
-                context.Output.WriteLine("Final evaluation on the validation set:");
-                RunPrinter.Evaluation(context.Output, last);
+                context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"demo: {last.Step} updates in {outcome.Elapsed / 60:F1} min of training; validation loss {last.ValLoss:F3} (perplexity {last.ValPerplexity:F1}), BLEU {last.Bleu ?? 0:F2} on {config.Evaluation.BleuSentences} validation sentences"));
             }
 
             context.Output.WriteLine($"Translate more with: ramp translate {trainer.Run.Path} \"Open the file\"");

@@ -41,10 +41,11 @@ internal static class RunPrinter
         var what = outcome.Stop switch
         {
             TrainingStop.EarlyStopped => "stopped early",
-            TrainingStop.Cancelled => "stopped; continue with: ramp train --resume " + run.Path,
+            TrainingStop.Cancelled => "stopped",
             _ => "done",
         };
+        var resume = outcome.Stop == TrainingStop.Cancelled ? $"; continue with: ramp train --resume {run.Path}" : string.Empty;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{what} at step {outcome.Step} after {outcome.Elapsed:F0} s; best val loss {outcome.BestValidationLoss:F4}; run in {run.Path}"));
+            $"{what} at step {outcome.Step} after {outcome.Elapsed:F0} s; best val loss {outcome.BestValidationLoss:F4}; run in {run.Path}{resume}"));
     }
 }

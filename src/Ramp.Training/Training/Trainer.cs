@@ -91,8 +91,10 @@ public sealed class Trainer : IDisposable
             throw new ArgumentException($"'{run.Path}' already holds a run; resume it (ramp train --resume) or choose another directory");
         }
 
+        // Data first: a corpus that cannot be read leaves no half-made run behind.
+        var data = TrainingData.Prepare(config.Data);
         run.Create(config);
-        var data = TrainingData.Prepare(config.Data, run);
+        data.Save(run);
         var trainer = new Trainer(run, config, data, callbacks);
         trainer.Note($"run {run.Path}: {data.Train.Count} training pairs ({trainer._batcher.SkippedPairCount} longer than {config.Data.MaxLength} tokens left out), "
             + $"{data.Valid.Count} validation, vocabularies {data.SourceTokenizer.VocabularySize}/{data.TargetTokenizer.VocabularySize}, {trainer._model.Layout.Length:N0} parameters");

@@ -50,15 +50,11 @@ public sealed class TrainingData
     /// <summary>The target tokenizer file of a run directory.</summary>
     public static string TargetTokenizerPath(RunDirectory run) => Path.Combine(Checked(run).Path, "target.tokenizer.json");
 
-    /// <summary>
-    /// Builds or reads the corpus named by <paramref name="config"/>, trains the tokenizers on its training split,
-    /// and saves corpus and tokenizers into <paramref name="run"/>.
-    /// </summary>
+    /// <summary>Builds or reads the corpus named by <paramref name="config"/> and trains the tokenizers on its training split.</summary>
     /// <exception cref="ArgumentException">The corpus cannot be found, or its training or validation split is empty.</exception>
-    public static TrainingData Prepare(DataConfig config, RunDirectory run)
+    public static TrainingData Prepare(DataConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        ArgumentNullException.ThrowIfNull(run);
         var corpus = config.Corpus.Length == 0
             ? GettextCorpus.Build(new GettextCorpusOptions { Language = config.Language }).Corpus
             : ParallelCorpus.Read(config.Corpus);
@@ -72,10 +68,15 @@ public sealed class TrainingData
         ITokenizer targetTokenizer = config.TargetTokenizer == "bpe"
             ? BytePairTokenizer.Train(targets, config.TargetVocabulary)
             : CharacterTokenizer.Build(targets, new CharacterTokenizerOptions { MaximumVocabularySize = Math.Max(config.TargetVocabulary, SpecialTokens.Count + 256) });
-        corpus.Write(CorpusPath(run));
-        sourceTokenizer.Save(SourceTokenizerPath(run));
-        targetTokenizer.Save(TargetTokenizerPath(run));
         return new TrainingData(corpus, sourceTokenizer, targetTokenizer);
+    }
+
+    /// <summary>Saves the corpus and the tokenizers into <paramref name="run"/>, where <see cref="Load"/> finds them.</summary>
+    public void Save(RunDirectory run)
+    {
+        Corpus.Write(CorpusPath(run));
+        SourceTokenizer.Save(SourceTokenizerPath(run));
+        TargetTokenizer.Save(TargetTokenizerPath(run));
     }
 
     /// <summary>Reads the corpus and tokenizers a run saved with <see cref="Prepare"/>.</summary>
