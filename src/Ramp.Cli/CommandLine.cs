@@ -5,6 +5,7 @@ using System.Text;
 using Ramp.Cli.Data;
 using Ramp.Cli.Infrastructure;
 using Ramp.Cli.Schedules;
+using Ramp.Cli.Training;
 
 namespace Ramp.Cli;
 
@@ -26,7 +27,7 @@ public static class CommandLine
     public static CommandGroup Root { get; } = new(
         "ramp",
         "learning-rate schedules, warmup and Transformer training on the CPU",
-        [ScheduleCommands.Group, DataCommands.Group]);
+        [ScheduleCommands.Group, DataCommands.Group, .. TrainingCommands.All]);
 
     /// <summary>Runs the command named by <paramref name="args"/> on the console and returns the process exit code.</summary>
     public static int Run(string[] args)

@@ -10,7 +10,7 @@ public static class OutputFile
     /// <param name="content">The whole text of the file.</param>
     /// <param name="option">The option that named the file, for the error message.</param>
     public static void WriteAllText(string path, string content, string option)
-        => Training.AtomicFile.WriteAllText(Check(path, option), content);
+        => global::Ramp.Training.AtomicFile.WriteAllText(Check(path, option), content);
 
     /// <summary>The full path of <paramref name="path"/>, or a usage error when it cannot be a file to write.</summary>
     public static string Check(string path, string option)

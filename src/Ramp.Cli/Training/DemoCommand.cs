@@ -1,0 +1,101 @@
+// `ramp demo`: the README's main command. On built-in defaults it builds an English-to-Chinese corpus from the
+// machine's zh_CN gettext catalogs, trains a small Post-LN Transformer with the Transformer warmup rule (noam) and
+// dropout 0.1 for a few minutes, prints sample translations and BLEU, and leaves a complete run directory.
+// Why this config (measured on a busy 2-core machine, see the report): d_model 128 with 3+3 layers is the largest
+// model that does ~1500 updates of 2048-token batches in about three minutes; the noam peak then comes at step 300,
+// a fifth of the run, so warmup is done early and the inverse-square-root decay still leaves a useful rate at the end.
+// The original 4000 warmup steps (for 100k updates) would spend the whole demo warming up.
+using System.Globalization;
+using Ramp.Cli.Infrastructure;
+using Ramp.Training.Training;
+
+namespace Ramp.Cli.Training;
+
+/// <summary>Trains the demo model end to end.</summary>
+public sealed class DemoCommand : Command
+{
+    private static readonly OptionSpec RunOption = new("--run", "DIR", "the run directory to create (default runs/demo-<date>-<time>)");
+    private static readonly OptionSpec Minutes = new("--minutes", "M", "stop training after M minutes (default 4); 0 runs all training.steps");
+
+    /// <summary>The demo's settings, before any --section.field override.</summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> Settings { get; } =
+    [
+        new("data.language", "zh_CN"),
+        new("data.source_vocabulary", "2000"),
+        new("data.target_tokenizer", "char"),
+        new("data.target_vocabulary", "2500"),
+        new("data.max_length", "48"),
+        new("model.norm", "post"),
+        new("model.encoder_layers", "3"),
+        new("model.decoder_layers", "3"),
+        new("model.d_model", "128"),
+        new("model.heads", "4"),
+        new("model.d_ff", "512"),
+        new("model.dropout", "0.1"),
+        new("model.attention_dropout", "0.1"),
+        new("optimizer.name", "adam"),
+        new("optimizer.lr", "1"),
+        new("schedule", "noam(d_model=128, warmup_steps=200, factor=0.3)"),
+        new("training.steps", "3000"),
+        new("training.batch_tokens", "1024"),
+        new("training.label_smoothing", "0.1"),
+        new("training.log_interval", "10"),
+        new("training.eval_interval", "250"),
+        new("training.checkpoint_interval", "250"),
+        new("evaluation.bleu_sentences", "150"),
+        new("evaluation.samples", "4"),
+        new("evaluation.max_output_length", "40"),
+    ];
+
+    /// <inheritdoc/>
+    public override string Name => "demo";
+
+    /// <inheritdoc/>
+    public override string Summary => "build a zh_CN corpus from this machine and train a small translator in a few minutes";
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<OptionSpec> Options => [RunOption, Minutes, .. ConfigOptions.All];
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<string> Details =>
+    [
+        "Defaults: " + string.Join(", ", Settings.Select(pair => $"{pair.Key}={pair.Value}")) + ". Any of them can be overridden.",
+        "Examples:\n  ramp demo\n  ramp demo --training.steps 300 --run runs/quick",
+    ];
+
+    /// <inheritdoc/>
+    public override int Execute(ParsedArguments arguments, CommandContext context)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        ArgumentNullException.ThrowIfNull(context);
+        TrainingConfig config;
+        try
+        {
+            config = ConfigLoader.Load(null, [.. Settings, .. ConfigOptions.Overrides(arguments)]);
+        }
+        catch (ArgumentException error) when (error is not UsageException)
+        {
+            throw UsageException.From(error);
+        }
+
+        var minutes = arguments.Numbers(Minutes.Name, value => value >= 0 && value <= 10_000, "minutes from 0 to 10000", [4])[0];
+        var run = arguments.Text(RunOption.Name) ?? Path.Combine("runs", "demo-" + Path.GetFileName(TrainCommand.DefaultRunPath()));
+        var limit = minutes > 0 ? TimeSpan.FromMinutes(minutes) : (TimeSpan?)null;
+        return TrainingSession.Run(context, callbacks => Trainer.Start(config, run, callbacks), limit, (trainer, outcome) =>
+        {
+            var last = outcome.LastEvaluation;
+            if (outcome.Stop == TrainingStop.Cancelled && last?.Step != outcome.Step)
+            {
+                last = trainer.Evaluate();
+            }
+
+            if (last is not null)
+            {
+                context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"demo: {last.Step} updates in {outcome.Elapsed / 60:F1} min of training; validation loss {last.ValLoss:F3} (perplexity {last.ValPerplexity:F1}), BLEU {last.Bleu ?? 0:F2} on {config.Evaluation.BleuSentences} validation sentences"));
+            }
+
+            context.Output.WriteLine($"Translate more with: ramp translate {trainer.Run.Path} \"Open the file\"");
+        });
+    }
+}

@@ -1,0 +1,129 @@
+// `ramp train`, `ramp train --resume`, `ramp eval`, `ramp translate` and `ramp demo`, run in-process on a tiny corpus
+// written here (verb-object phrases from a fixed glossary) and a tiny model, with the bad inputs that exit 2.
+using System.Text.Json;
+using Ramp.Training.Training;
+
+namespace Ramp.Cli.Tests.Training;
+
+public sealed class TrainingCommandTests : IDisposable
+{
+    private static readonly string[] Tiny =
+    [
+        "--data.source_vocabulary", "300", "--data.target_vocabulary", "300", "--data.max_length", "24",
+        "--model.encoder_layers", "1", "--model.decoder_layers", "1", "--model.d_model", "16", "--model.heads", "2", "--model.d_ff", "32",
+        "--schedule", "noam(d_model=16, warmup_steps=4)", "--training.batch_tokens", "96", "--training.log_interval", "2",
+        "--training.eval_interval", "4", "--training.checkpoint_interval", "4", "--training.threads", "1",
+        "--evaluation.bleu_sentences", "3", "--evaluation.samples", "1", "--evaluation.max_output_length", "6",
+    ];
+
+    private readonly string root = Directory.CreateTempSubdirectory("ramp-cli-train-").FullName;
+
+    [Fact]
+    public void Train_writes_a_run_that_eval_and_translate_read()
+    {
+        var corpus = WriteCorpus();
+        var run = Path.Combine(root, "run");
+
+        var train = Cli.Run([.. "train --run".Split(' '), run, "--data.corpus", corpus, "--training.steps", "8", .. Tiny]);
+        var evaluation = Cli.Run("eval", run, "--sentences", "3");
+        var translation = Cli.Run("translate", run, "open the file", "close tab");
+
+        Assert.Equal(0, train.ExitCode);
+        Assert.Contains("step 8  val loss", train.Output, StringComparison.Ordinal);
+        Assert.Contains("done at step 8", train.Output, StringComparison.Ordinal);
+        Assert.Equal(8, new RunDirectory(run).ReadMetrics().OfType<StepRecord>().Last().Step);
+        Assert.Equal(0, evaluation.ExitCode);
+        Assert.Contains(evaluation.OutputLines, line => line.StartsWith("valid", StringComparison.Ordinal) && line.Contains("BLEU = ", StringComparison.Ordinal));
+        Assert.Contains(evaluation.OutputLines, line => line.StartsWith("test", StringComparison.Ordinal));
+        Assert.Equal(0, translation.ExitCode);
+        Assert.Equal(2, translation.Output.Split('\n').Length - 1);
+    }
+
+    [Fact]
+    public void Resume_continues_a_run_to_its_configured_length()
+    {
+        var corpus = WriteCorpus();
+        var run = Path.Combine(root, "run");
+        Assert.Equal(0, Cli.Run([.. "train --run".Split(' '), run, "--data.corpus", corpus, "--training.steps", "4", .. Tiny]).ExitCode);
+        var config = JsonSerializer.Deserialize<JsonElement>(File.ReadAllText(Path.Combine(run, "config.json")));
+        var longer = File.ReadAllText(Path.Combine(run, "config.json")).Replace("\"steps\": 4", "\"steps\": 8", StringComparison.Ordinal);
+        Assert.Equal(4, config.GetProperty("training").GetProperty("steps").GetInt32());
+        File.WriteAllText(Path.Combine(run, "config.json"), longer);
+
+        var resumed = Cli.Run("train", "--resume", run);
+
+        Assert.Equal(0, resumed.ExitCode);
+        Assert.Contains("resumed at step 4", resumed.Output, StringComparison.Ordinal);
+        Assert.Contains("done at step 8", resumed.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("train --model.d_model 0", "model.d_model=0")]
+    [InlineData("train --model.heads 3", "model.heads=3 must divide")]
+    [InlineData("train --model.dmodel 64", "unknown option '--model.dmodel'")]
+    [InlineData("train --schedule nosuch(x=1)", "schedule")]
+    [InlineData("train missing.yaml", "missing.yaml")]
+    [InlineData("train --resume nowhere", "--resume 'nowhere' is not a run directory")]
+    [InlineData("eval nowhere", "RUN 'nowhere' is not a run directory")]
+    [InlineData("translate nowhere hello", "RUN 'nowhere' is not a run directory")]
+    [InlineData("demo --minutes -1", "--minutes")]
+    public void Bad_input_exits_2_with_one_line(string arguments, string expected)
+    {
+        var line = Cli.Run(arguments.Split(' ')).SingleErrorLine();
+
+        Assert.Contains(expected, line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_corpus_directory_exits_2_with_one_line()
+    {
+        var line = Cli.Run([.. "train --run".Split(' '), Path.Combine(root, "run"), "--data.corpus", Path.Combine(root, "absent"), .. Tiny]).SingleErrorLine();
+
+        Assert.Contains("does not exist", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Demo_trains_with_its_settings_and_prints_a_summary_of_the_final_evaluation()
+    {
+        var corpus = WriteCorpus();
+        var run = Path.Combine(root, "demo");
+
+        var result = Cli.Run([.. "demo --minutes 0 --run".Split(' '), run, "--data.corpus", corpus, "--training.steps", "4", .. Tiny]);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("demo: 4 updates in", result.Output, StringComparison.Ordinal);
+        var config = new RunDirectory(run).ReadConfig();
+        Assert.Equal("post", config.Model.Norm);
+        Assert.Equal(0.1, config.Model.Dropout);
+    }
+
+    private string WriteCorpus()
+    {
+        (string, string)[] verbs = [("open", "打开"), ("save", "保存"), ("close", "关闭"), ("delete", "删除"), ("copy", "复制")];
+        (string, string)[] nouns = [("file", "文件"), ("window", "窗口"), ("folder", "文件夹"), ("page", "页面"), ("tab", "标签页")];
+        var lines = new Dictionary<string, List<string>> { ["train"] = [], ["valid"] = [], ["test"] = [] };
+        var i = 0;
+        foreach (var (verb, verbZh) in verbs)
+        {
+            foreach (var (noun, nounZh) in nouns)
+            {
+                foreach (var source in new[] { $"{verb} {noun}", $"{verb} the {noun}" })
+                {
+                    var split = (i++ % 7) switch { 0 => "valid", 1 => "test", _ => "train" };
+                    lines[split].Add(JsonSerializer.Serialize(new { source, target = verbZh + nounZh, origin = "tiny" }));
+                }
+            }
+        }
+
+        var directory = Path.Combine(root, "corpus");
+        Directory.CreateDirectory(directory);
+        foreach (var (split, content) in lines)
+        {
+            File.WriteAllLines(Path.Combine(directory, split + ".jsonl"), content);
+        }
+
+        return directory;
+    }
+
+    public void Dispose() => Directory.Delete(root, recursive: true);
+}
