@@ -1,6 +1,7 @@
 // `ramp schedule plot`: one SVG chart of one or more schedules (a line per SPEC, legend, axes with nice
 // ticks, optional log y axis), written atomically, plus a braille preview in the terminal. Without SPEC it
 // draws ReferencePlot. The preview is printed when stdout is a terminal or --preview is given.
+using Ramp.Cli.Charts;
 using Ramp.Cli.Infrastructure;
 
 namespace Ramp.Cli.Schedules;

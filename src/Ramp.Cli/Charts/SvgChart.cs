@@ -5,7 +5,7 @@ using System.Globalization;
 using System.Security;
 using System.Text;
 
-namespace Ramp.Cli.Schedules;
+namespace Ramp.Cli.Charts;
 
 /// <summary>Draws line charts of schedules as SVG.</summary>
 public static class SvgChart

@@ -2,7 +2,7 @@
 // a few points per bucket (the first, lowest, highest and last value of each), which keeps every jump and
 // spike visible while an SVG of a million steps stays small. Values a log axis cannot show (<= 0) and
 // non-finite ones are left out, leaving a gap, and counted.
-namespace Ramp.Cli.Schedules;
+namespace Ramp.Cli.Charts;
 
 /// <summary>A sampled point of a series.</summary>
 /// <param name="Step">The step.</param>

@@ -2,7 +2,7 @@
 // powers of ten (with 2 and 5 in between when the range is narrow) for logarithmic ones.
 using System.Globalization;
 
-namespace Ramp.Cli.Schedules;
+namespace Ramp.Cli.Charts;
 
 /// <summary>An axis: its range and the values where ticks go, with their labels.</summary>
 /// <param name="Low">The value at the start of the axis (for a log axis, the value itself, not its logarithm).</param>
