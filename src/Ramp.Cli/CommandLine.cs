@@ -3,6 +3,7 @@
 // A new command is a class in its own file and one line in Root (or in its group's list).
 using System.Text;
 using Ramp.Cli.Infrastructure;
+using Ramp.Cli.Reports;
 using Ramp.Cli.Schedules;
 
 namespace Ramp.Cli;
@@ -25,7 +26,7 @@ public static class CommandLine
     public static CommandGroup Root { get; } = new(
         "ramp",
         "learning-rate schedules, warmup and Transformer training on the CPU",
-        [ScheduleCommands.Group]);
+        [ScheduleCommands.Group, new ReportCommand()]);
 
     /// <summary>Runs the command named by <paramref name="args"/> on the console and returns the process exit code.</summary>
     public static int Run(string[] args)
