@@ -51,7 +51,7 @@ public static class ReportHtml
         html.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n");
         html.Append(CultureInfo.InvariantCulture, $"<title>Ramp report: {Encode(names)}</title>\n<style>\n{Style}\n</style>\n</head>\n<body>\n");
         html.Append(CultureInfo.InvariantCulture, $"<h1>Ramp report: {Encode(names)}</h1>\n");
-        html.Append(CultureInfo.InvariantCulture, $"<p>{(runs.Count == 1 ? "One run" : $"{runs.Count} runs")}, each in its own color in every chart and table.</p>\n");
+        html.Append(runs.Count == 1 ? "<p>One run.</p>\n" : $"<p>{runs.Count} runs, each in its own color in every chart and table.</p>\n");
         if (notes.Count > 0)
         {
             html.Append("<ul class=\"notes\">\n");

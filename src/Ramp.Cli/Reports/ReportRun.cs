@@ -10,8 +10,15 @@ namespace Ramp.Cli.Reports;
 /// <summary>A run directory's config and metrics, loaded for a report.</summary>
 public sealed class ReportRun
 {
-    private ReportRun(RunDirectory directory, string label, TrainingConfig config, IReadOnlyList<StepRecord> steps,
-        IReadOnlyList<EvaluationRecord> evaluations, bool tornLastLine)
+    /// <summary>A run from records already read.</summary>
+    /// <param name="directory">The run directory.</param>
+    /// <param name="label">The name to show for it.</param>
+    /// <param name="config">Its config.</param>
+    /// <param name="steps">Its training steps, in increasing step order.</param>
+    /// <param name="evaluations">Its evaluations, in increasing step order.</param>
+    /// <param name="tornLastLine">Whether a torn last line was left out.</param>
+    internal ReportRun(RunDirectory directory, string label, TrainingConfig config, IReadOnlyList<StepRecord> steps,
+        IReadOnlyList<EvaluationRecord> evaluations, bool tornLastLine = false)
     {
         Directory = directory;
         Label = label;
