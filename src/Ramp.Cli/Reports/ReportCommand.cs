@@ -43,16 +43,23 @@ public sealed class ReportCommand : Command
     {
         ArgumentNullException.ThrowIfNull(arguments);
         ArgumentNullException.ThrowIfNull(context);
-        var runs = arguments.Positionals.Select(path => new RunDirectory(path)).ToList();
         var given = arguments.Text(Output.Name);
         if (given is not null && !given.EndsWith(".html", StringComparison.OrdinalIgnoreCase) && !given.EndsWith(".htm", StringComparison.OrdinalIgnoreCase))
         {
             throw new UsageException($"-o '{given}' is not an .html file; allowed: a file name ending in .html or .htm");
         }
 
+        if (arguments.Positionals.FirstOrDefault(string.IsNullOrWhiteSpace) is { } blank)
+        {
+            throw new UsageException($"RUN '{blank}' is empty; allowed: the path of a run directory");
+        }
+
+        var checkedOutput = given is null ? null : OutputFile.Check(given, "-o");
+        List<RunDirectory> runs;
         RunReport report;
         try
         {
+            runs = [.. arguments.Positionals.Select(path => new RunDirectory(path))];
             report = RunReport.Create(runs, arguments.Flag(LogLearningRate.Name));
         }
         catch (ArgumentException error) when (error is not UsageException)
@@ -60,7 +67,7 @@ public sealed class ReportCommand : Command
             throw new UsageException(error.Message, error);
         }
 
-        var path = given is null ? DefaultPath(runs, Environment.CurrentDirectory) : OutputFile.Check(given, "-o");
+        var path = checkedOutput ?? DefaultPath(runs, Environment.CurrentDirectory);
         Ramp.Training.AtomicFile.WriteAllText(path, report.Html);
         foreach (var note in report.Notes)
         {

@@ -2,6 +2,7 @@
 // write each run's own report.html: load the runs, draw the charts, lay out the page, write it atomically.
 // Runs are labelled by their directory's name; runs whose names collide (two `runs/*/base`) are labelled
 // with as many parent folders as it takes to tell them apart.
+using Ramp.Cli.Charts;
 using Ramp.Training;
 using Ramp.Training.Training;
 
@@ -58,9 +59,9 @@ public sealed class RunReport
             }
         }
 
-        if (loaded.Count > ReportColors)
+        if (loaded.Count > SvgChart.Colors.Count)
         {
-            notes.Add($"{loaded.Count} runs but {ReportColors} colors: run {ReportColors + 1} on repeats the colors of run 1 on");
+            notes.Add($"{loaded.Count} runs and {SvgChart.Colors.Count} colors: from run {SvgChart.Colors.Count + 1} on, the colors repeat");
         }
 
         var charts = ReportCharts.Build(loaded, logLearningRate);
@@ -79,8 +80,6 @@ public sealed class RunReport
         AtomicFile.WriteAllText(path, report.Html);
         return report;
     }
-
-    private static int ReportColors => Charts.SvgChart.Colors.Count;
 
     // The directory's name, with parent folders prepended while two runs share a label.
     private static List<string> Labels(IReadOnlyList<RunDirectory> runs)

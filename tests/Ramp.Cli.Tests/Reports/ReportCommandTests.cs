@@ -307,6 +307,7 @@ public sealed class ReportCommandTests(SyntheticRunsFixture runs) : IClassFixtur
     [InlineData(new string[0], "missing RUN: run directories (config.json, metrics.jsonl), overlaid in this order")]
     [InlineData(new[] { "x", "-o", "report.svg" }, "-o 'report.svg' is not an .html file; allowed: a file name ending in .html or .htm")]
     [InlineData(new[] { "x", "--log-y" }, "unknown option '--log-y'; did you mean --log-lr?")]
+    [InlineData(new[] { "" }, "RUN '' is empty; allowed: the path of a run directory")]
     public void Rejects_bad_arguments_in_one_line(string[] args, string message)
         => Assert.Equal($"ramp report: {message}", Cli.Run(["report", .. args]).SingleErrorLine());
 
