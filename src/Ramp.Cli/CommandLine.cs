@@ -4,6 +4,7 @@
 using System.Text;
 using Ramp.Cli.Data;
 using Ramp.Cli.Infrastructure;
+using Ramp.Cli.Reports;
 using Ramp.Cli.Schedules;
 using Ramp.Cli.Training;
 
@@ -27,7 +28,7 @@ public static class CommandLine
     public static CommandGroup Root { get; } = new(
         "ramp",
         "learning-rate schedules, warmup and Transformer training on the CPU",
-        [ScheduleCommands.Group, DataCommands.Group, .. TrainingCommands.All]);
+        [ScheduleCommands.Group, DataCommands.Group, .. TrainingCommands.All, new ReportCommand()]);
 
     /// <summary>Runs the command named by <paramref name="args"/> on the console and returns the process exit code.</summary>
     public static int Run(string[] args)

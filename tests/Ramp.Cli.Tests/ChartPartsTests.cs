@@ -1,4 +1,5 @@
 // The parts of a chart: nice axis ticks, sampling that keeps every jump, and the statistics of describe.
+using Ramp.Cli.Charts;
 using Ramp.Cli.Schedules;
 
 namespace Ramp.Cli.Tests;

@@ -50,8 +50,8 @@ public class CommandLineTests
     [Theory]
     [InlineData(new[] { "shedule" }, "ramp: unknown command 'shedule'; did you mean schedule? (see 'ramp --help')")]
     [InlineData(new[] { "schedule", "evl" }, "ramp schedule: unknown command 'evl'; did you mean eval? (see 'ramp schedule --help')")]
-    [InlineData(new[] { "qqqq" }, "ramp: unknown command 'qqqq'; commands: schedule, data, train, eval, translate, demo (see 'ramp --help')")]
-    [InlineData(new string[0], "ramp: missing command; commands: schedule, data, train, eval, translate, demo (see 'ramp --help')")]
+    [InlineData(new[] { "qqqq" }, "ramp: unknown command 'qqqq'; commands: schedule, data, train, eval, translate, demo, report (see 'ramp --help')")]
+    [InlineData(new string[0], "ramp: missing command; commands: schedule, data, train, eval, translate, demo, report (see 'ramp --help')")]
     [InlineData(new[] { "schedule" }, "ramp schedule: missing command; commands: eval, plot, describe, list (see 'ramp schedule --help')")]
     [InlineData(new[] { "help", "schedule", "evl" }, "ramp: unknown command 'evl'; did you mean eval? (see 'ramp schedule --help')")]
     public void An_unknown_or_missing_command_suggests_the_nearest(string[] args, string message)

@@ -1,6 +1,7 @@
 // `ramp schedule plot`: one SVG chart of one or more schedules (a line per SPEC, legend, axes with nice
 // ticks, optional log y axis), written atomically, plus a braille preview in the terminal. Without SPEC it
 // draws ReferencePlot. The preview is printed when stdout is a terminal or --preview is given.
+using Ramp.Cli.Charts;
 using Ramp.Cli.Infrastructure;
 
 namespace Ramp.Cli.Schedules;
@@ -99,7 +100,7 @@ public sealed class PlotCommand : Command
         var x = Axis.Steps(steps - 1);
         var title = arguments.Text(Title.Name)
             ?? (texts.Count == 1 ? texts[0].Trim() : $"{texts.Count} schedules") + $", {steps} steps";
-        OutputFile.WriteAllText(path, SvgChart.Render(title, series, x, y), "-o");
+        OutputFile.WriteAllText(path, SvgChart.Render(title, "learning rate", series, x, y), "-o");
         if (!arguments.Flag(NoPreview.Name) && (arguments.Flag(Preview.Name) || context.OutputIsTerminal))
         {
             TerminalPlot.Write(context.Output, series, x, y, context.TerminalWidth, context.UseColor);

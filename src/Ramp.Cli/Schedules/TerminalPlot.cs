@@ -3,6 +3,7 @@
 // the legend numbers the lines and each cell shows the last line drawn through it.
 using System.Globalization;
 using System.Text;
+using Ramp.Cli.Charts;
 
 namespace Ramp.Cli.Schedules;
 

@@ -2,7 +2,7 @@
 // powers of ten (with 2 and 5 in between when the range is narrow) for logarithmic ones.
 using System.Globalization;
 
-namespace Ramp.Cli.Schedules;
+namespace Ramp.Cli.Charts;
 
 /// <summary>An axis: its range and the values where ticks go, with their labels.</summary>
 /// <param name="Low">The value at the start of the axis (for a log axis, the value itself, not its logarithm).</param>
@@ -31,10 +31,19 @@ public sealed record Axis(double Low, double High, IReadOnlyList<(double Value, 
         return new Axis(0, high, ticks, Logarithmic: false);
     }
 
-    /// <summary>A linear axis covering <paramref name="low"/>..<paramref name="high"/>, widened to nice ends (and to 0 for positive data).</summary>
-    public static Axis Linear(double low, double high, int count = 6)
+    /// <summary>A linear axis covering <paramref name="low"/>..<paramref name="high"/>, widened to nice ends.</summary>
+    /// <param name="low">The lowest value to show.</param>
+    /// <param name="high">The highest value to show.</param>
+    /// <param name="count">About how many ticks.</param>
+    /// <param name="fromZero">Whether the axis starts at 0 for positive data (rates, BLEU); losses leave it out
+    /// to show their differences. A flat series starts at 0 regardless, so that it has a range.</param>
+    public static Axis Linear(double low, double high, int count = 6, bool fromZero = true)
     {
-        low = Math.Min(0, low);
+        if (fromZero || high <= low)
+        {
+            low = Math.Min(0, low);
+        }
+
         if (high <= low)
         {
             high = low == 0 ? 1 : low + Math.Abs(low);

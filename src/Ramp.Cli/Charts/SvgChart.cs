@@ -1,13 +1,14 @@
-// Renders series as one self-contained SVG chart: title, grid, axes with tick labels, one <path> per
-// series (axes, ticks and legend use <line>, <rect> and <text> only, so paths are the series), and a legend
-// under the plot so that it never hides a line. Coordinates in pixels, y growing downwards.
+// Renders series as one self-contained SVG chart: title, grid, axes with tick labels and titles, one <path>
+// per series (axes, ticks, markers and legend use <line>, <rect>, <circle> and <text> only, so paths are the
+// series), and a legend under the plot so that it never hides a line. Coordinates in pixels, y growing
+// downwards. Ids are prefixed with the chart's id, so that several charts can share one HTML page.
 using System.Globalization;
 using System.Security;
 using System.Text;
 
-namespace Ramp.Cli.Schedules;
+namespace Ramp.Cli.Charts;
 
-/// <summary>Draws line charts of schedules as SVG.</summary>
+/// <summary>Draws line charts as SVG.</summary>
 public static class SvgChart
 {
     /// <summary>Line colors in series order (the colors repeat after the last).</summary>
@@ -22,23 +23,35 @@ public static class SvgChart
     private const double LegendRow = 20;
     private const int LegendCharacters = 110;
 
+    // A legend of this many lines or more goes in two columns when every name fits in one.
+    private const int TwoColumnLegend = 4;
+    private const int ColumnCharacters = 48;
+
+    // Series with more points than this get no markers: the dots would merge into a thick line.
+    private const int MaxMarkers = 200;
+
     /// <summary>The SVG text of a chart of <paramref name="series"/>.</summary>
     /// <param name="title">The title above the plot.</param>
+    /// <param name="yTitle">The title of the y axis; " (log scale)" is added on a log axis.</param>
     /// <param name="series">The lines, drawn in order.</param>
     /// <param name="x">The step axis.</param>
-    /// <param name="y">The rate axis.</param>
-    public static string Render(string title, IReadOnlyList<PlotSeries> series, Axis x, Axis y)
+    /// <param name="y">The value axis.</param>
+    /// <param name="id">The id of the svg element, unique in the page that holds the chart.</param>
+    /// <param name="note">A line written across the middle of the plot (e.g. why it is empty), or null.</param>
+    public static string Render(string title, string yTitle, IReadOnlyList<PlotSeries> series, Axis x, Axis y, string id = "chart", string? note = null)
     {
+        ArgumentNullException.ThrowIfNull(yTitle);
         ArgumentNullException.ThrowIfNull(series);
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(y);
-        var height = PlotTop + PlotHeight + 70 + (LegendRow * series.Count);
+        var columns = series.Count >= TwoColumnLegend && series.All(line => line.Name.Length <= ColumnCharacters) ? 2 : 1;
+        var legendRows = (series.Count + columns - 1) / columns;
+        var height = PlotTop + PlotHeight + 70 + (LegendRow * legendRows);
         var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"""<svg xmlns="http://www.w3.org/2000/svg" width="{Width}" height="{height}" viewBox="0 0 {Width} {height}" font-family="DejaVu Sans, Helvetica, Arial, sans-serif" font-size="12">""").Append('\n');
+        svg.Append(CultureInfo.InvariantCulture, $"""<svg xmlns="http://www.w3.org/2000/svg" id="{Escape(id)}" width="{Width}" height="{height}" viewBox="0 0 {Width} {height}" font-family="DejaVu Sans, Helvetica, Arial, sans-serif" font-size="12">""").Append('\n');
         svg.Append(CultureInfo.InvariantCulture, $"<title>{Escape(title)}</title>\n");
         svg.Append(CultureInfo.InvariantCulture, $"""<rect x="0" y="0" width="{Width}" height="{height}" fill="white"/>""").Append('\n');
         svg.Append(CultureInfo.InvariantCulture, $"""<text x="{PlotLeft + (PlotWidth / 2)}" y="28" text-anchor="middle" font-size="16" font-weight="bold">{Escape(Shorten(title, 90))}</text>""").Append('\n');
-
         // Grid and ticks.
         svg.Append("""<g stroke="#e6e6e6" stroke-width="1">""").Append('\n');
         foreach (var (value, _) in x.Ticks)
@@ -82,33 +95,63 @@ public static class SvgChart
         }
 
         svg.Append(CultureInfo.InvariantCulture, $"""<text x="{F(PlotLeft + (PlotWidth / 2))}" y="{F(PlotTop + PlotHeight + 40)}" text-anchor="middle">step</text>""").Append('\n');
-        var yLabel = y.Logarithmic ? "learning rate (log scale)" : "learning rate";
-        svg.Append(CultureInfo.InvariantCulture, $"""<text transform="translate(22 {F(PlotTop + (PlotHeight / 2))}) rotate(-90)" text-anchor="middle">{yLabel}</text>""").Append('\n');
-        svg.Append("</g>\n");
-
-        // Lines, clipped to the plot area.
-        svg.Append(CultureInfo.InvariantCulture, $"""<clipPath id="plot-area"><rect x="{F(PlotLeft)}" y="{F(PlotTop - 1)}" width="{F(PlotWidth)}" height="{F(PlotHeight + 2)}"/></clipPath>""").Append('\n');
-        svg.Append("""<g fill="none" stroke-width="1.8" stroke-linejoin="round" clip-path="url(#plot-area)">""").Append('\n');
-        for (var i = 0; i < series.Count; i++)
+        var yLabel = y.Logarithmic ? yTitle + " (log scale)" : yTitle;
+        svg.Append(CultureInfo.InvariantCulture, $"""<text transform="translate(22 {F(PlotTop + (PlotHeight / 2))}) rotate(-90)" text-anchor="middle">{Escape(yLabel)}</text>""").Append('\n');
+        if (note is not null)
         {
-            svg.Append(CultureInfo.InvariantCulture, $"""<path stroke="{Colors[i % Colors.Count]}" d="{PathData(series[i], x, y)}"><title>{Escape(series[i].Name)}</title></path>""").Append('\n');
+            svg.Append(CultureInfo.InvariantCulture, $"""<text x="{F(PlotLeft + (PlotWidth / 2))}" y="{F(PlotTop + (PlotHeight / 2))}" text-anchor="middle" font-size="14" fill="#777777">{Escape(Shorten(note, 100))}</text>""").Append('\n');
         }
 
         svg.Append("</g>\n");
 
-        // Legend.
+        // Lines, clipped to the plot area.
+        var clip = Escape(id) + "-plot-area";
+        svg.Append(CultureInfo.InvariantCulture, $"""<clipPath id="{clip}"><rect x="{F(PlotLeft)}" y="{F(PlotTop - 4)}" width="{F(PlotWidth)}" height="{F(PlotHeight + 8)}"/></clipPath>""").Append('\n');
+        svg.Append(CultureInfo.InvariantCulture, $"""<g fill="none" stroke-width="1.8" stroke-linejoin="round" clip-path="url(#{clip})">""").Append('\n');
+        for (var i = 0; i < series.Count; i++)
+        {
+            var style = StyleOf(series, i);
+            svg.Append(CultureInfo.InvariantCulture, $"""<path stroke="{style.Color}"{Dash(style)} d="{PathData(series[i], x, y)}"><title>{Escape(series[i].Name)}</title></path>""").Append('\n');
+            if (style.Markers && series[i].Points.Count <= MaxMarkers)
+            {
+                svg.Append(CultureInfo.InvariantCulture, $"""<g fill="{style.Color}" stroke="none">""");
+                foreach (var point in series[i].Points)
+                {
+                    svg.Append(CultureInfo.InvariantCulture, $"""<circle cx="{F(X(x, point.Step))}" cy="{F(Y(y, point.Value))}" r="2.5"/>""");
+                }
+
+                svg.Append("</g>\n");
+            }
+        }
+
+        svg.Append("</g>\n");
+
+        // Legend, row by row.
         var legendTop = PlotTop + PlotHeight + 62;
+        var columnWidth = PlotWidth / columns;
         svg.Append("<g>\n");
         for (var i = 0; i < series.Count; i++)
         {
-            var row = legendTop + (i * LegendRow);
-            svg.Append(CultureInfo.InvariantCulture, $"""<line x1="{F(PlotLeft)}" y1="{F(row)}" x2="{F(PlotLeft + 28)}" y2="{F(row)}" stroke="{Colors[i % Colors.Count]}" stroke-width="3"/>""").Append('\n');
-            svg.Append(CultureInfo.InvariantCulture, $"""<text x="{F(PlotLeft + 36)}" y="{F(row + 4)}">{Escape(Shorten(series[i].Name, LegendCharacters))}</text>""").Append('\n');
+            var style = StyleOf(series, i);
+            var row = legendTop + (i / columns * LegendRow);
+            var left = PlotLeft + (i % columns * columnWidth);
+            svg.Append(CultureInfo.InvariantCulture, $"""<line x1="{F(left)}" y1="{F(row)}" x2="{F(left + 28)}" y2="{F(row)}" stroke="{style.Color}" stroke-width="3"{Dash(style)}/>""").Append('\n');
+            if (style.Markers)
+            {
+                svg.Append(CultureInfo.InvariantCulture, $"""<circle cx="{F(left + 14)}" cy="{F(row)}" r="3" fill="{style.Color}"/>""").Append('\n');
+            }
+
+            svg.Append(CultureInfo.InvariantCulture, $"""<text x="{F(left + 36)}" y="{F(row + 4)}">{Escape(Shorten(series[i].Name, columns == 1 ? LegendCharacters : ColumnCharacters))}</text>""").Append('\n');
         }
 
         svg.Append("</g>\n</svg>\n");
         return svg.ToString();
     }
+
+    private static LineStyle StyleOf(IReadOnlyList<PlotSeries> series, int index)
+        => series[index].Style ?? new LineStyle(Colors[index % Colors.Count]);
+
+    private static string Dash(LineStyle style) => style.DashArray is null ? string.Empty : $" stroke-dasharray=\"{Escape(style.DashArray)}\"";
 
     private static string PathData(PlotSeries series, Axis x, Axis y)
     {
