@@ -1,6 +1,9 @@
 // Runs a Trainer for a command: the progress line on a terminal's stderr, Ctrl+C as a clean stop (checkpoint, then
 // exit) as is the end of an optional time limit, library errors as the CLI's exit codes (bad config or run directory: 2; too many non-finite updates: 1).
+// When training ends (finished, stopped or failed on non-finite updates) the run's report.html is rewritten from
+// what the run directory holds.
 using Ramp.Cli.Infrastructure;
+using Ramp.Cli.Reports;
 using Ramp.Training.Training;
 
 namespace Ramp.Cli.Training;
@@ -32,17 +35,22 @@ internal static class TrainingSession
                 stop.CancelAfter(limit);
             }
 
-            var outcome = trainer.Train(stop.Token);
-            progress.Clear();
-            RunPrinter.Outcome(context.Output, outcome, trainer.Run);
-            after?.Invoke(trainer, outcome);
-            return CommandLine.Success;
-        }
-        catch (NonFiniteTrainingException error)
-        {
-            progress.Clear();
-            context.Error.WriteLine(error.Message);
-            return CommandLine.Failure;
+            try
+            {
+                var outcome = trainer.Train(stop.Token);
+                progress.Clear();
+                RunPrinter.Outcome(context.Output, outcome, trainer.Run);
+                after?.Invoke(trainer, outcome);
+                WriteReport(context, trainer.Run);
+                return CommandLine.Success;
+            }
+            catch (NonFiniteTrainingException error)
+            {
+                progress.Clear();
+                WriteReport(context, trainer.Run);
+                context.Error.WriteLine(error.Message);
+                return CommandLine.Failure;
+            }
         }
         finally
         {
@@ -51,6 +59,12 @@ internal static class TrainingSession
                 Console.CancelKeyPress -= handler;
             }
         }
+    }
+
+    private static void WriteReport(CommandContext context, RunDirectory run)
+    {
+        RunReport.Write([run], run.ReportPath);
+        context.Output.WriteLine($"report: {run.ReportPath}");
     }
 
     private static Trainer Open(Func<TrainerCallbacks, Trainer> open, TrainerCallbacks callbacks)

@@ -1,6 +1,7 @@
 // `ramp train`, `ramp train --resume`, `ramp eval`, `ramp translate` and `ramp demo`, run in-process on a tiny corpus
 // written here (verb-object phrases from a fixed glossary) and a tiny model, with the bad inputs that exit 2.
 using System.Text.Json;
+using Ramp.Cli.Reports;
 using Ramp.Training.Training;
 
 namespace Ramp.Cli.Tests.Training;
@@ -32,6 +33,8 @@ public sealed class TrainingCommandTests : IDisposable
         Assert.Contains("step 8  val loss", train.Output, StringComparison.Ordinal);
         Assert.Contains("done at step 8", train.Output, StringComparison.Ordinal);
         Assert.Equal(8, new RunDirectory(run).ReadMetrics().OfType<StepRecord>().Last().Step);
+        Assert.Contains($"report: {new RunDirectory(run).ReportPath}", train.OutputLines);
+        Assert.Contains("<svg", File.ReadAllText(new RunDirectory(run).ReportPath), StringComparison.Ordinal);
         Assert.Equal(0, evaluation.ExitCode);
         Assert.Contains(evaluation.OutputLines, line => line.StartsWith("valid", StringComparison.Ordinal) && line.Contains("BLEU = ", StringComparison.Ordinal));
         Assert.Contains(evaluation.OutputLines, line => line.StartsWith("test", StringComparison.Ordinal));
@@ -55,6 +58,7 @@ public sealed class TrainingCommandTests : IDisposable
         Assert.Equal(0, resumed.ExitCode);
         Assert.Contains("resumed at step 4", resumed.Output, StringComparison.Ordinal);
         Assert.Contains("done at step 8", resumed.Output, StringComparison.Ordinal);
+        Assert.Equal(RunReport.Create([new RunDirectory(run)]).Html, File.ReadAllText(new RunDirectory(run).ReportPath));
     }
 
     [Theory]
