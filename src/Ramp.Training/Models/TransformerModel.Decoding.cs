@@ -38,7 +38,7 @@ public sealed partial class TransformerModel
             CheckIds(source, Shape.SourceVocabularySize, "source");
             if (source.Length > longestAllowed)
             {
-                throw new ArgumentException($"A source has {source.Length} tokens; this model takes at most {longestAllowed} (TransformerOptions.MaxPositions).", nameof(sources));
+                throw new ArgumentException($"A source has {source.Length} tokens; this model takes at most {longestAllowed} (model.max_positions).", nameof(sources));
             }
         }
 

@@ -167,7 +167,7 @@ public sealed partial class TransformerModel
         longest = Math.Max(longest, batch.TargetLength);
         if (longest > Shape.MaxPositions)
         {
-            throw new ArgumentException($"The batch has a sequence of {longest} positions; the model takes at most {Shape.MaxPositions} (TransformerOptions.MaxPositions).", nameof(batch));
+            throw new ArgumentException($"The batch has a sequence of {longest} positions; the model takes at most {Shape.MaxPositions} (model.max_positions).", nameof(batch));
         }
 
         CheckIds(batch.SourceIds, Shape.SourceVocabularySize, "source");

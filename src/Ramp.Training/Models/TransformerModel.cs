@@ -36,10 +36,9 @@ public sealed partial class TransformerModel : IDisposable
     /// <param name="sourceVocabularySize">Source vocabulary size (special tokens included).</param>
     /// <param name="targetVocabularySize">Target vocabulary size (special tokens included).</param>
     /// <param name="seed">Seed of the initialization generator; equal seeds give equal parameters.</param>
-    /// <param name="options">Position encoding and the longest sequence; defaults when null.</param>
     /// <exception cref="ArgumentException">A setting is out of range.</exception>
-    public TransformerModel(ModelConfig config, int sourceVocabularySize, int targetVocabularySize, long seed, TransformerOptions? options = null)
-        : this(TransformerShape.FromConfig(config, sourceVocabularySize, targetVocabularySize, options), seed)
+    public TransformerModel(ModelConfig config, int sourceVocabularySize, int targetVocabularySize, long seed)
+        : this(TransformerShape.FromConfig(config, sourceVocabularySize, targetVocabularySize), seed)
     {
     }
 

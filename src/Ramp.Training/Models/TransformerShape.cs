@@ -70,12 +70,10 @@ public sealed record TransformerShape
     /// <param name="config">The model section of a training config.</param>
     /// <param name="sourceVocabularySize">Source vocabulary size (at least 4: the special tokens).</param>
     /// <param name="targetVocabularySize">Target vocabulary size (at least 4).</param>
-    /// <param name="options">Position encoding and table size; defaults when null.</param>
     /// <exception cref="ArgumentException">A value is out of range or a name is unknown.</exception>
-    public static TransformerShape FromConfig(ModelConfig config, int sourceVocabularySize, int targetVocabularySize, TransformerOptions? options = null)
+    public static TransformerShape FromConfig(ModelConfig config, int sourceVocabularySize, int targetVocabularySize)
     {
         ArgumentNullException.ThrowIfNull(config);
-        options ??= new TransformerOptions();
         var architecture = config.Architecture switch
         {
             "encoder_decoder" => TransformerArchitecture.EncoderDecoder,
@@ -107,8 +105,13 @@ public sealed record TransformerShape
             TiedEmbeddings = config.TiedEmbeddings,
             SourceVocabularySize = sourceVocabularySize,
             TargetVocabularySize = targetVocabularySize,
-            Positions = options.Positions,
-            MaxPositions = options.MaxPositions,
+            Positions = config.Positions switch
+            {
+                "sinusoidal" => PositionEncoding.Sinusoidal,
+                "learned" => PositionEncoding.Learned,
+                _ => throw new ArgumentException($"model.positions '{config.Positions}' is unknown; expected sinusoidal or learned.", nameof(config)),
+            },
+            MaxPositions = config.MaxPositions,
         };
         shape.Validate();
         return shape;

@@ -21,6 +21,8 @@ public static class ConfigValidator
         OneOf("model.architecture", model.Architecture, "encoder_decoder", "decoder_only");
         OneOf("model.norm", model.Norm, "post", "pre");
         OneOf("model.activation", model.Activation, "relu", "gelu");
+        OneOf("model.positions", model.Positions, "sinusoidal", "learned");
+        Positive("model.max_positions", model.MaxPositions, 3);
         Positive("model.encoder_layers", model.EncoderLayers, model.Architecture == "decoder_only" ? 0 : 1);
         Positive("model.decoder_layers", model.DecoderLayers, 1);
         Positive("model.d_model", model.DModel, 2);
@@ -33,6 +35,12 @@ public static class ConfigValidator
 
         Probability("model.dropout", model.Dropout);
         Probability("model.attention_dropout", model.AttentionDropout);
+        // Source and target get one special token each (EOS, BOS); a decoder-only model reads both in one sequence.
+        var longest = (config.Data.MaxLength + 1) * (model.Architecture == "decoder_only" ? 2 : 1);
+        if (longest > model.MaxPositions)
+        {
+            throw new ArgumentException($"config: model.max_positions={model.MaxPositions} is too small for data.max_length={config.Data.MaxLength}; allowed: at least {longest}");
+        }
 
         var optimizer = config.Optimizer;
         OneOf("optimizer.name", optimizer.Name, "sgd", "adagrad", "rmsprop", "adam", "adamw", "radam");

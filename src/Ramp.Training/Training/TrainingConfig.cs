@@ -87,6 +87,15 @@ public sealed record ModelConfig
 
     /// <summary>Whether the decoder's input embedding and output projection share weights.</summary>
     public bool TiedEmbeddings { get; init; } = true;
+
+    /// <summary>Position encoding: <c>sinusoidal</c> (the paper's) or <c>learned</c>.</summary>
+    public string Positions { get; init; } = "sinusoidal";
+
+    /// <summary>
+    /// Rows of the position table: the longest sequence (source, target, or for a decoder-only model source plus
+    /// target, each with its BOS/EOS) that training and decoding accept.
+    /// </summary>
+    public int MaxPositions { get; init; } = 512;
 }
 
 /// <summary>The optimizer.</summary>

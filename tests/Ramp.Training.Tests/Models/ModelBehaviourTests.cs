@@ -80,9 +80,9 @@ public sealed class ModelBehaviourTests
     }
 
     [Theory]
-    [InlineData("encoder_decoder", "post", PositionEncoding.Sinusoidal)]
-    [InlineData("decoder_only", "pre", PositionEncoding.Learned)]
-    public void Saved_and_loaded_weights_give_identical_outputs(string architecture, string norm, PositionEncoding positions)
+    [InlineData("encoder_decoder", "post", "sinusoidal")]
+    [InlineData("decoder_only", "pre", "learned")]
+    public void Saved_and_loaded_weights_give_identical_outputs(string architecture, string norm, string positions)
     {
         using var directory = new TemporaryDirectory();
         var config = TinyModels.Config(architecture, norm);
@@ -114,8 +114,8 @@ public sealed class ModelBehaviourTests
     [Fact]
     public void Batches_longer_than_the_position_table_are_refused()
     {
-        using var model = new TransformerModel(TinyModels.Config("encoder_decoder", "post"), TinyModels.SourceVocabulary, TinyModels.TargetVocabulary, 1,
-            new TransformerOptions { MaxPositions = 4 });
+        using var model = new TransformerModel(
+            TinyModels.Config("encoder_decoder", "post") with { MaxPositions = 4 }, TinyModels.SourceVocabulary, TinyModels.TargetVocabulary, 1);
         var error = Assert.Throws<ArgumentException>(() => model.Evaluate(TinyModels.Batch(pairs: 5)));
         Assert.Contains("at most 4", error.Message, StringComparison.Ordinal);
     }

@@ -44,14 +44,11 @@ internal sealed class ModelFixture
             AttentionDropout = 0,
             Activation = config.GetProperty("activation").GetString()!,
             TiedEmbeddings = config.GetProperty("tied").GetBoolean(),
-        };
-        var options = new TransformerOptions
-        {
-            Positions = config.GetProperty("positions").GetString() == "learned" ? PositionEncoding.Learned : PositionEncoding.Sinusoidal,
+            Positions = config.GetProperty("positions").GetString()!,
             MaxPositions = config.GetProperty("max_positions").GetInt32(),
         };
         var model = new TransformerModel(
-            modelConfig, config.GetProperty("source_vocabulary").GetInt32(), config.GetProperty("target_vocabulary").GetInt32(), 0, options);
+            modelConfig, config.GetProperty("source_vocabulary").GetInt32(), config.GetProperty("target_vocabulary").GetInt32(), 0);
         model.LoadWeights(File("weights"));
         return model;
     }

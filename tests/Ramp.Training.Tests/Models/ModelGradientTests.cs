@@ -10,7 +10,6 @@
 // three over the largest error seen, and still fails a wrong term in any tensor.
 // GELU throughout: with ReLU a step of h moves some pre-activations across the kink and the difference
 // quotient is off by a few percent; the ReLU path is checked against PyTorch (ModelPyTorchTests, Post-LN).
-using Ramp.Training.Models;
 using Ramp.Training.Randomness;
 
 namespace Ramp.Training.Tests.Models;
@@ -28,7 +27,7 @@ public sealed class ModelGradientTests
     [InlineData("decoder_only", "pre", "gelu", true)]
     public void Backward_matches_central_differences_of_the_summed_loss(string architecture, string norm, string activation, bool tied)
     {
-        using var model = TinyModels.Create(TinyModels.Config(architecture, norm, activation, tied), positions: PositionEncoding.Learned);
+        using var model = TinyModels.Create(TinyModels.Config(architecture, norm, activation, tied), positions: "learned");
         var batch = TinyModels.Batch();
         double Loss() => model.ForwardBackward(batch, 0.1f, new RandomGenerator(11)).Sum;
         model.ZeroGradients();

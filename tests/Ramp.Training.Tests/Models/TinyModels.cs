@@ -27,8 +27,8 @@ internal static class TinyModels
         TiedEmbeddings = tied,
     };
 
-    public static TransformerModel Create(ModelConfig config, long seed = 7, PositionEncoding positions = PositionEncoding.Sinusoidal)
-        => new(config, SourceVocabulary, TargetVocabulary, seed, new TransformerOptions { Positions = positions, MaxPositions = 32 });
+    public static TransformerModel Create(ModelConfig config, long seed = 7, string positions = "sinusoidal")
+        => new(config with { Positions = positions, MaxPositions = 32 }, SourceVocabulary, TargetVocabulary, seed);
 
     // Three pairs of different lengths, ids from 4 (the first ordinary token) up.
     public static Batch Batch(int seed = 3, int pairs = 3)

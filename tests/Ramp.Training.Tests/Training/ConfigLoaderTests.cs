@@ -64,6 +64,8 @@ public sealed class ConfigLoaderTests : IDisposable
     [InlineData("model.norm", "middle", "config: model.norm='middle' is not allowed; allowed: one of 'post', 'pre'")]
     [InlineData("model.dropout", "1.5", "config: model.dropout=1.5 is not allowed; allowed: [0, 1)")]
     [InlineData("model.tied_embeddings", "maybe", "config: model.tied_embeddings='maybe' is not allowed; allowed: true or false")]
+    [InlineData("model.positions", "rotary", "config: model.positions='rotary' is not allowed; allowed: one of 'sinusoidal', 'learned'")]
+    [InlineData("model.max_positions", "64", "config: model.max_positions=64 is too small for data.max_length=64; allowed: at least 65")]
     [InlineData("schedule", "constant(value=-1)", "config: schedule: at 15: constant: value=-1 is not allowed; allowed: a number >= 0")]
     [InlineData("model", "3", "config: 'model' is a section; give one of its fields, e.g. --model.architecture")]
     [InlineData("optimizer.betas", "0.9", "config: optimizer.betas=[0.9] is not allowed; allowed: two numbers in [0, 1)")]
