@@ -10,8 +10,8 @@ namespace Ramp.Cli.Training;
 /// <summary>The dotted config options of <c>ramp train</c> and <c>ramp demo</c>.</summary>
 public static class ConfigOptions
 {
-    /// <summary>Every field, e.g. <c>--model.d_model N</c>, with its default in the summary.</summary>
-    public static IReadOnlyList<OptionSpec> All { get; } = Build();
+    /// <summary>Every field, e.g. <c>--model.d_model N</c>, with the config's default in the summary.</summary>
+    public static IReadOnlyList<OptionSpec> All { get; } = Describe(new TrainingConfig());
 
     /// <summary>The overrides given among <paramref name="arguments"/>, as (dotted field, text) pairs.</summary>
     public static List<KeyValuePair<string, string>> Overrides(ParsedArguments arguments)
@@ -21,11 +21,11 @@ public static class ConfigOptions
             .Select(option => new KeyValuePair<string, string>(option.Name[2..], arguments.Text(option.Name)!))];
     }
 
-    private static List<OptionSpec> Build()
+    /// <summary>The same options as <see cref="All"/>, with the values of <paramref name="defaults"/> as their defaults.</summary>
+    public static IReadOnlyList<OptionSpec> Describe(TrainingConfig defaults)
     {
         var options = new List<OptionSpec>();
-        var defaults = JsonSerializer.SerializeToNode(new TrainingConfig(), ConfigLoader.JsonOptions)!.AsObject();
-        Add(defaults, string.Empty);
+        Add(JsonSerializer.SerializeToNode(defaults, ConfigLoader.JsonOptions)!.AsObject(), string.Empty);
         return options;
 
         void Add(JsonObject node, string prefix)

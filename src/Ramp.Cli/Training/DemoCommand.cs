@@ -47,6 +47,9 @@ public sealed class DemoCommand : Command
         new("evaluation.max_output_length", "40"),
     ];
 
+    // The dotted options, listed in --help with the demo's values as their defaults.
+    private static IReadOnlyList<OptionSpec> ConfigOptionsWithDemoDefaults { get; } = ConfigOptions.Describe(ConfigLoader.Load(null, Settings));
+
     /// <inheritdoc/>
     public override string Name => "demo";
 
@@ -54,12 +57,12 @@ public sealed class DemoCommand : Command
     public override string Summary => "build a zh_CN corpus from this machine and train a small translator in a few minutes";
 
     /// <inheritdoc/>
-    public override IReadOnlyList<OptionSpec> Options => [RunOption, Minutes, .. ConfigOptions.All];
+    public override IReadOnlyList<OptionSpec> Options => [RunOption, Minutes, .. ConfigOptionsWithDemoDefaults];
 
     /// <inheritdoc/>
     public override IReadOnlyList<string> Details =>
     [
-        "Defaults: " + string.Join(", ", Settings.Select(pair => $"{pair.Key}={pair.Value}")) + ". Any of them can be overridden.",
+        "The defaults listed are the demo's (they differ from ramp train's in the data, model, schedule and loop); any can be overridden.",
         "Examples:\n  ramp demo\n  ramp demo --training.steps 300 --run runs/quick",
     ];
 
