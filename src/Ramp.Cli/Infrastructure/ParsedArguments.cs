@@ -126,6 +126,27 @@ public sealed class ParsedArguments
         return value >= minimum && value <= maximum ? value : throw new UsageException($"{option} {text} is out of range; {allowed}");
     }
 
+    /// <summary>One finite number satisfying <paramref name="isAllowed"/>.</summary>
+    /// <param name="option">The option's name.</param>
+    /// <param name="isAllowed">The test the number must pass.</param>
+    /// <param name="allowed">What is allowed, in words, e.g. <c>minutes from 0 to 10000</c>.</param>
+    /// <param name="fallback">The value when the option is not given.</param>
+    public double Number(string option, Func<double, bool> isAllowed, string allowed, double fallback)
+    {
+        ArgumentNullException.ThrowIfNull(isAllowed);
+        if (Text(option) is not { } text)
+        {
+            return fallback;
+        }
+
+        if (!double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
+        {
+            throw new UsageException($"{option} '{text}' is not a finite number; allowed: {allowed}");
+        }
+
+        return isAllowed(value) ? value : throw new UsageException($"{option} {text} is out of range; allowed: {allowed}");
+    }
+
     /// <summary>A comma-separated list of finite numbers, each satisfying <paramref name="isAllowed"/>.</summary>
     /// <param name="option">The option's name.</param>
     /// <param name="isAllowed">The test each number must pass.</param>

@@ -81,7 +81,7 @@ public sealed class DemoCommand : Command
             throw UsageException.From(error);
         }
 
-        var minutes = arguments.Numbers(Minutes.Name, value => value >= 0 && value <= 10_000, "minutes from 0 to 10000", [4])[0];
+        var minutes = arguments.Number(Minutes.Name, value => value >= 0 && value <= 10_000, "minutes from 0 to 10000", 4);
         var run = arguments.Text(RunOption.Name) ?? Path.Combine("runs", "demo-" + Path.GetFileName(TrainCommand.DefaultRunPath()));
         var limit = minutes > 0 ? TimeSpan.FromMinutes(minutes) : (TimeSpan?)null;
         return TrainingSession.Run(context, callbacks => Trainer.Start(config, run, callbacks), limit, (trainer, outcome) =>

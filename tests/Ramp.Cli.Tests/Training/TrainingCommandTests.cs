@@ -70,7 +70,9 @@ public sealed class TrainingCommandTests : IDisposable
     [InlineData("train --resume nowhere", "--resume 'nowhere' is not a run directory")]
     [InlineData("eval nowhere", "RUN 'nowhere' is not a run directory")]
     [InlineData("translate nowhere hello", "RUN 'nowhere' is not a run directory")]
-    [InlineData("demo --minutes -1", "--minutes")]
+    [InlineData("demo --minutes -1", "ramp demo: --minutes -1 is out of range; allowed: minutes from 0 to 10000")]
+    [InlineData("demo --minutes 1,2", "ramp demo: --minutes '1,2' is not a finite number; allowed: minutes from 0 to 10000")]
+    [InlineData("train --model.max_positions 10", "config: model.max_positions=10 is too small for data.max_length=64; allowed: at least 65")]
     public void Bad_input_exits_2_with_one_line(string arguments, string expected)
     {
         var line = Cli.Run(arguments.Split(' ')).SingleErrorLine();
