@@ -103,13 +103,17 @@ public sealed class Trainer : IDisposable
         return trainer;
     }
 
-    /// <summary>Reopens a run at its latest complete checkpoint (or from the start if it has none) to continue it.</summary>
+    /// <summary>
+    /// Reopens a run at its latest complete checkpoint (or from the start if it has none) to continue it, after
+    /// repairing what a process killed mid-write left (<see cref="Checkpoints.Recover"/>).
+    /// </summary>
     /// <exception cref="ArgumentException">The directory is not a run, or its data no longer matches the checkpoint.</exception>
     public static Trainer Resume(string runPath, TrainerCallbacks? callbacks = null)
     {
         var run = new RunDirectory(runPath);
         var config = run.ReadConfig();
         var trainer = new Trainer(run, config, TrainingData.Load(run), callbacks);
+        Checkpoints.Recover(run);
         var latest = Checkpoints.Latest(run);
         if (latest is null)
         {

@@ -73,7 +73,7 @@ public sealed class TrainerTests : IDisposable
             resumedWeights = second.Model.Parameters.Span.ToArray();
         }
 
-        Assert.Equal(Describe(new RunDirectory(Path.Combine(root, "straight"))), Describe(resumedRun));
+        Assert.Equal(TinyRuns.Describe(new RunDirectory(Path.Combine(root, "straight"))), TinyRuns.Describe(resumedRun));
         Assert.True(straightWeights.AsSpan().SequenceEqual(resumedWeights), "final weights differ");
     }
 
@@ -105,14 +105,6 @@ public sealed class TrainerTests : IDisposable
         Assert.Equal(TrainingStop.EarlyStopped, outcome.Stop);
         Assert.Equal(6, outcome.Step);
     }
-
-    // Everything in metrics.jsonl except wall-clock fields.
-    private static List<string> Describe(RunDirectory run) => [.. run.ReadMetrics().Select(record => record switch
-    {
-        StepRecord step => $"step {step.Step} lr [{string.Join(", ", step.Lr.Select(rate => rate.ToString("R", System.Globalization.CultureInfo.InvariantCulture)))}] loss {step.Loss:R} norm {step.GradNorm:R} skipped {step.Skipped}",
-        EvaluationRecord evaluation => $"eval {evaluation.Step} loss {evaluation.ValLoss:R} bleu {evaluation.Bleu:R} samples {string.Join(" | ", evaluation.Samples.Select(sample => sample.Hypothesis))}",
-        _ => record.ToString(),
-    })];
 
     public void Dispose() => Directory.Delete(root, recursive: true);
 }
