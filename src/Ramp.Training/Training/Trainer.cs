@@ -93,10 +93,11 @@ public sealed class Trainer : IDisposable
             throw new ArgumentException($"'{run.Path}' already holds a run; resume it (ramp train --resume) or choose another directory");
         }
 
-        // Data first: a corpus that cannot be read leaves no half-made run behind.
+        // Data first: a corpus that cannot be read leaves no half-made run behind. config.json last: a directory that
+        // has one (a run, to --resume) holds its corpus and tokenizers, even if this process is killed meanwhile.
         var data = TrainingData.Prepare(config.Data);
-        run.Create(config);
         data.Save(run);
+        run.Create(config);
         var trainer = new Trainer(run, config, data, callbacks);
         trainer.Note($"run {run.Path}: {data.Train.Count} training pairs ({trainer._batcher.SkippedPairCount} longer than {config.Data.MaxLength} tokens left out), "
             + $"{data.Valid.Count} validation, vocabularies {data.SourceTokenizer.VocabularySize}/{data.TargetTokenizer.VocabularySize}, {trainer._model.Layout.Length:N0} parameters");

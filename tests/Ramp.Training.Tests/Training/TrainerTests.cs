@@ -1,6 +1,6 @@
 // The trainer on a tiny run: it learns, logs and evaluates on schedule, keeps the newest checkpoints and the best,
 // and a run stopped and resumed (also from an older checkpoint, as after a kill) ends bit for bit where the
-// uninterrupted run ends.
+// uninterrupted run ends; a new run's config.json, which makes the directory a run, is written after its data.
 using Ramp.Training.Training;
 
 namespace Ramp.Training.Tests.Training;
@@ -90,6 +90,29 @@ public sealed class TrainerTests : IDisposable
 
         var error = Assert.Throws<ArgumentException>(() => Trainer.Start(config, path));
         Assert.Contains("already holds a run", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Starting_a_run_writes_config_json_after_its_data_so_a_killed_start_leaves_no_run_to_resume()
+    {
+        var config = TinyRuns.Config(TinyRuns.WriteCorpus(Path.Combine(root, "corpus")));
+        var path = Directory.CreateDirectory(Path.Combine(root, "run")).FullName;
+        var written = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        using var watcher = new FileSystemWatcher(path) { EnableRaisingEvents = true };
+        // Every file of the run directory is written atomically: renamed into place when complete.
+        watcher.Renamed += (_, change) => written.Enqueue(change.Name!);
+
+        using (Trainer.Start(config, path))
+        {
+        }
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!written.Contains("config.json") && clock.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            Thread.Sleep(10);
+        }
+
+        Assert.Equal(["source.tokenizer.json", "target.tokenizer.json", "config.json"], written);
     }
 
     [Fact]
