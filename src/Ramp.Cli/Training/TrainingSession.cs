@@ -1,5 +1,6 @@
 // Runs a Trainer for a command: the progress line on a terminal's stderr, Ctrl+C as a clean stop (checkpoint, then
-// exit) as is the end of an optional time limit, library errors as the CLI's exit codes (bad config or run directory: 2; too many non-finite updates: 1).
+// exit) as is the end of an optional time limit, library errors as the CLI's exit codes (bad config or run
+// directory: 2; training stopped by non-finite values: 1, with one line on stderr).
 using Ramp.Cli.Infrastructure;
 using Ramp.Training.Training;
 
