@@ -56,6 +56,30 @@ public sealed class AtomicFile : IDisposable
     /// <summary>Writes <paramref name="bytes"/> to <paramref name="path"/> atomically.</summary>
     public static void WriteAllBytes(string path, byte[] bytes) => Write(path, stream => stream.Write(bytes));
 
+    /// <summary>Deletes the temporary files that writes of <paramref name="path"/> cut short by a killed process left beside it.</summary>
+    /// <param name="path">The file whose interrupted writes to clean up; call only while nothing else is writing it.</param>
+    public static void DeleteLeftovers(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var full = Path.GetFullPath(path);
+        var directory = Path.GetDirectoryName(full) ?? throw new ArgumentException($"Path '{path}' has no directory.", nameof(path));
+        if (!Directory.Exists(directory))
+        {
+            return;
+        }
+
+        // Exactly the names Create gives: ".NAME.<32 hex digits>.tmp".
+        var prefix = $".{Path.GetFileName(full)}.";
+        foreach (var leftover in Directory.GetFiles(directory, prefix + "*.tmp"))
+        {
+            var middle = Path.GetFileName(leftover)[prefix.Length..^".tmp".Length];
+            if (Guid.TryParseExact(middle, "N", out _))
+            {
+                File.Delete(leftover);
+            }
+        }
+    }
+
     /// <summary>Flushes the content to disk and renames the temporary file over the target.</summary>
     public void Commit()
     {

@@ -1,7 +1,7 @@
 // Runs a Trainer for a command: the progress line on a terminal's stderr, Ctrl+C as a clean stop (checkpoint, then
-// exit) as is the end of an optional time limit, library errors as the CLI's exit codes (bad config or run directory: 2; too many non-finite updates: 1).
-// When training ends (finished, stopped or failed on non-finite updates) the run's report.html is rewritten from
-// what the run directory holds.
+// exit) as is the end of an optional time limit, library errors as the CLI's exit codes (bad config or run
+// directory: 2; training stopped by non-finite values: 1, with one line on stderr). When training ends (finished,
+// stopped or failed on non-finite values) the run's report.html is rewritten from what the run directory holds.
 using Ramp.Cli.Infrastructure;
 using Ramp.Cli.Reports;
 using Ramp.Training.Training;

@@ -6,6 +6,10 @@
 // It is written into a hidden temporary folder beside its final place and renamed into place when complete, so a
 // process killed mid-write leaves the earlier checkpoints intact and a folder named step-NNNNNNNN is always whole.
 // checkpoints/step-NNNNNNNN (the last training.keep_checkpoints of them) and checkpoints/best (lowest validation loss).
+// What a kill can leave, and how it is read: a hidden .NAME.<guid>.tmp folder (ignored, deleted by Prune and
+// Recover); a checkpoint being replaced that was moved aside to .NAME.<guid>.old before its successor was renamed in
+// (read in its place by BestOrLatest, moved back by Recover); a folder whose deletion was cut short (trainer.json
+// goes first, so it is never taken for a checkpoint; Prune and Recover delete it).
 using System.Globalization;
 using System.Text.Json;
 using Ramp.Training.Models;
@@ -49,7 +53,7 @@ public static class Checkpoints
             var old = Path.Combine(parent, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.old");
             Directory.Move(full, old);
             Directory.Move(temporary, full);
-            Directory.Delete(old, recursive: true);
+            Delete(old);
         }
         else
         {
@@ -93,11 +97,14 @@ public static class Checkpoints
         return all.Count == 0 ? null : all[^1];
     }
 
-    /// <summary>The best checkpoint if the run has one, else the latest, else null.</summary>
+    /// <summary>
+    /// The best checkpoint if the run has one (also when a killed replacement left it moved aside), else the latest,
+    /// else null.
+    /// </summary>
     public static string? BestOrLatest(RunDirectory run)
     {
         var best = BestPath(run);
-        return File.Exists(Path.Combine(best, TrainerFile)) ? best : Latest(run);
+        return File.Exists(Path.Combine(best, TrainerFile)) ? best : MovedAside(best) ?? Latest(run);
     }
 
     /// <summary>Deletes all but the newest <paramref name="keep"/> step checkpoints, and leftovers of interrupted writes.</summary>
@@ -106,13 +113,35 @@ public static class Checkpoints
         var all = List(run);
         foreach (var path in all.Take(Math.Max(0, all.Count - keep)))
         {
-            Directory.Delete(path, recursive: true);
+            Delete(path);
         }
 
-        foreach (var leftover in Directory.EnumerateDirectories(run.CheckpointsPath, ".*"))
+        DeleteLeftovers(run);
+    }
+
+    /// <summary>
+    /// Repairs what a process killed while writing checkpoints leaves: a checkpoint that was moved aside to be
+    /// replaced, and whose successor never arrived, is moved back; unfinished and half-deleted folders are deleted.
+    /// </summary>
+    /// <remarks>For the one process that writes the run (a resumed trainer), never while another may be writing it.</remarks>
+    public static void Recover(RunDirectory run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        if (!Directory.Exists(run.CheckpointsPath))
         {
-            Directory.Delete(leftover, recursive: true);
+            return;
         }
+
+        foreach (var old in Directory.GetDirectories(run.CheckpointsPath, ".*.old"))
+        {
+            var original = Path.Combine(run.CheckpointsPath, OriginalName(old));
+            if (!Directory.Exists(original) && File.Exists(Path.Combine(old, TrainerFile)))
+            {
+                Directory.Move(old, original);
+            }
+        }
+
+        DeleteLeftovers(run);
     }
 
     /// <summary>Reads a checkpoint's trainer state.</summary>
@@ -141,6 +170,49 @@ public static class Checkpoints
         optimizer.LoadState(Path.Combine(path, OptimizerStateFile), Path.Combine(path, OptimizerBuffersFile));
         var scheduler = Scheduler.Load(File.ReadAllText(Path.Combine(path, SchedulerFile)));
         return (scheduler, state);
+    }
+
+    // trainer.json first: a deletion cut short leaves a folder that is no longer a complete checkpoint anywhere.
+    private static void Delete(string path)
+    {
+        File.Delete(Path.Combine(path, TrainerFile));
+        Directory.Delete(path, recursive: true);
+    }
+
+    // A complete checkpoint that Save moved aside from path to replace it, when path itself is missing.
+    private static string? MovedAside(string path)
+    {
+        var parent = Path.GetDirectoryName(path)!;
+        return Directory.Exists(path) || !Directory.Exists(parent)
+            ? null
+            : Directory.GetDirectories(parent, $".{Path.GetFileName(path)}.*.old")
+                .Where(old => OriginalName(old) == Path.GetFileName(path) && File.Exists(Path.Combine(old, TrainerFile)))
+                .Order(StringComparer.Ordinal)
+                .FirstOrDefault();
+    }
+
+    // ".NAME.<32 hex digits>.old" -> "NAME" (see Save); anything else -> "" (never a checkpoint's name).
+    private static string OriginalName(string old)
+    {
+        var name = Path.GetFileName(old);
+        const int Suffix = 1 + 32 + 4;
+        return name.Length > 1 + Suffix && name[0] == '.' && name.EndsWith(".old", StringComparison.Ordinal)
+            && Guid.TryParseExact(name.AsSpan(name.Length - Suffix + 1, 32), "N", out _)
+            ? name[1..^Suffix]
+            : string.Empty;
+    }
+
+    // Hidden folders (unfinished writes, replaced checkpoints) and step folders without trainer.json (cut-short deletions).
+    private static void DeleteLeftovers(RunDirectory run)
+    {
+        foreach (var folder in Directory.GetDirectories(run.CheckpointsPath))
+        {
+            var name = Path.GetFileName(folder);
+            if (name.StartsWith('.') || (name.StartsWith(StepPrefix, StringComparison.Ordinal) && !File.Exists(Path.Combine(folder, TrainerFile))))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
     }
 
     private static readonly JsonSerializerOptions StateOptions = new(ConfigLoader.JsonOptions)

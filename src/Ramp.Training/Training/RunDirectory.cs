@@ -112,9 +112,13 @@ public sealed class RunDirectory
         return records;
     }
 
-    /// <summary>Rewrites metrics.jsonl to hold only the lines up to <paramref name="step"/>, atomically (used on resume).</summary>
+    /// <summary>
+    /// Rewrites metrics.jsonl to hold only the lines up to <paramref name="step"/>, atomically (used on resume), and
+    /// deletes what an earlier rewrite cut short by a killed process left.
+    /// </summary>
     public void TruncateMetrics(long step)
     {
+        AtomicFile.DeleteLeftovers(MetricsPath);
         var kept = ReadMetrics(step);
         AtomicFile.WriteAllText(MetricsPath, string.Concat(kept.Select(record => JsonSerializer.Serialize(record, ConfigLoader.JsonOptions.Compact()) + "\n")));
     }

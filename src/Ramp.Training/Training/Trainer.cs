@@ -3,9 +3,11 @@
 // the summed loss, scaled by 1 / tokens of the update so the update follows the mean), clip by global norm (the norm
 // before clipping is logged), then step the optimizer and the scheduler and report the loss. An update whose loss or
 // gradient norm is not finite is skipped (parameters, optimizer and schedule untouched; its batches are consumed);
-// training.max_non_finite of them in a row stop the run. After update k: a metrics line when k % log_interval == 0,
-// an evaluation when k % eval_interval == 0, a checkpoint when k % checkpoint_interval == 0, then a check for
-// cancellation, so an interrupted run has done exactly what the uninterrupted one did up to its last checkpoint.
+// training.max_non_finite of them in a row stop the run without a new checkpoint, and no checkpoint is ever written
+// of non-finite parameters, so the newest one holds the last good weights. After update k: a metrics line when
+// k % log_interval == 0, an evaluation when k % eval_interval == 0 (not recorded when its loss is not finite), a
+// checkpoint when k % checkpoint_interval == 0, then a check for cancellation, so an interrupted run has done
+// exactly what the uninterrupted one did up to its last checkpoint.
 // Generators: initialization from training.seed, data order from training.seed, dropout from a generator of its own.
 using System.Diagnostics;
 using Ramp.Training.Data.Batching;
@@ -91,23 +93,28 @@ public sealed class Trainer : IDisposable
             throw new ArgumentException($"'{run.Path}' already holds a run; resume it (ramp train --resume) or choose another directory");
         }
 
-        // Data first: a corpus that cannot be read leaves no half-made run behind.
+        // Data first: a corpus that cannot be read leaves no half-made run behind. config.json last: a directory that
+        // has one (a run, to --resume) holds its corpus and tokenizers, even if this process is killed meanwhile.
         var data = TrainingData.Prepare(config.Data);
-        run.Create(config);
         data.Save(run);
+        run.Create(config);
         var trainer = new Trainer(run, config, data, callbacks);
         trainer.Note($"run {run.Path}: {data.Train.Count} training pairs ({trainer._batcher.SkippedPairCount} longer than {config.Data.MaxLength} tokens left out), "
             + $"{data.Valid.Count} validation, vocabularies {data.SourceTokenizer.VocabularySize}/{data.TargetTokenizer.VocabularySize}, {trainer._model.Layout.Length:N0} parameters");
         return trainer;
     }
 
-    /// <summary>Reopens a run at its latest complete checkpoint (or from the start if it has none) to continue it.</summary>
+    /// <summary>
+    /// Reopens a run at its latest complete checkpoint (or from the start if it has none) to continue it, after
+    /// repairing what a process killed mid-write left (<see cref="Checkpoints.Recover"/>).
+    /// </summary>
     /// <exception cref="ArgumentException">The directory is not a run, or its data no longer matches the checkpoint.</exception>
     public static Trainer Resume(string runPath, TrainerCallbacks? callbacks = null)
     {
         var run = new RunDirectory(runPath);
         var config = run.ReadConfig();
         var trainer = new Trainer(run, config, TrainingData.Load(run), callbacks);
+        Checkpoints.Recover(run);
         var latest = Checkpoints.Latest(run);
         if (latest is null)
         {
@@ -137,7 +144,10 @@ public sealed class Trainer : IDisposable
 
     /// <summary>Trains until the planned length, early stopping or cancellation; always ends with a checkpoint.</summary>
     /// <param name="cancellation">Checked after each update's logging, evaluation and checkpoint.</param>
-    /// <exception cref="NonFiniteTrainingException">training.max_non_finite updates in a row were not finite.</exception>
+    /// <exception cref="NonFiniteTrainingException">
+    /// training.max_non_finite updates in a row were not finite, an update made parameters non-finite, or the schedule
+    /// gave a learning rate that is not finite.
+    /// </exception>
     public TrainingOutcome Train(CancellationToken cancellation = default)
     {
         var loop = _config.Training;
@@ -239,6 +249,12 @@ public sealed class Trainer : IDisposable
         _scheduler.CopyRates(_rates);
         for (var g = 0; g < _rates.Length; g++)
         {
+            if (!double.IsFinite(_rates[g]) || _rates[g] < 0)
+            {
+                // A schedule that overflows (e.g. growing exponentially) would give the same rate to every later try.
+                throw new NonFiniteTrainingException($"training stopped at step {_state.Step}: the schedule gives group '{_optimizer.Groups[g].Name}' the learning rate {_rates[g]} for update {_state.Step + 1} (allowed: finite and >= 0); {LastGoodCheckpoint()}");
+            }
+
             _optimizer.Groups[g].LearningRate = _rates[g];
         }
 
@@ -268,8 +284,8 @@ public sealed class Trainer : IDisposable
             Note($"step {_state.Step + 1}: skipped (loss {mean}, gradient norm {norm.Norm}); {_state.Skipped} skipped so far");
             if (_state.ConsecutiveNonFinite >= _config.Training.MaxNonFinite)
             {
-                SaveCheckpoint();
-                throw new NonFiniteTrainingException($"training stopped at step {_state.Step}: {_state.ConsecutiveNonFinite} updates in a row had a non-finite loss or gradient (training.max_non_finite={_config.Training.MaxNonFinite}); lower the learning rate or lengthen the warmup");
+                // No checkpoint of weights that gave only non-finite updates: the newest one stays the last good one.
+                throw new NonFiniteTrainingException($"training stopped at step {_state.Step}: {_state.ConsecutiveNonFinite} updates in a row had a non-finite loss or gradient (training.max_non_finite={_config.Training.MaxNonFinite}); {LastGoodCheckpoint()}; lower the learning rate or lengthen the warmup");
             }
 
             return (mean, tokens, null);
@@ -293,16 +309,25 @@ public sealed class Trainer : IDisposable
     /// Evaluates now, outside the eval_interval rhythm (e.g. after a time-limited run was stopped): appends the
     /// evaluation to metrics.jsonl and TensorBoard, and updates the best checkpoint when it improved.
     /// </summary>
-    public EvaluationRecord Evaluate()
+    /// <returns>The evaluation, or null when the validation loss was not finite (then nothing is recorded).</returns>
+    public EvaluationRecord? Evaluate()
     {
         using var tensorBoard = new TensorBoardWriter(Run.TensorBoardPath);
         return Evaluate(tensorBoard);
     }
 
-    private EvaluationRecord Evaluate(TensorBoardWriter tensorBoard)
+    private EvaluationRecord? Evaluate(TensorBoardWriter tensorBoard)
     {
         var evaluation = _config.Evaluation;
         var loss = Evaluator.Loss(_model, _validation);
+        if (!double.IsFinite(loss))
+        {
+            // metrics.jsonl holds finite numbers only; the non-finite updates that follow such weights stop the run.
+            _state = _state with { EvaluationsWithoutImprovement = _state.EvaluationsWithoutImprovement + 1 };
+            Note($"step {_state.Step}: validation loss {loss}; the evaluation is not recorded");
+            return null;
+        }
+
         double? bleu = null;
         IReadOnlyList<SampleTranslation> samples = [];
         if (evaluation.BleuSentences > 0 || evaluation.Samples > 0)
@@ -368,10 +393,19 @@ public sealed class Trainer : IDisposable
 
     private void SaveCheckpoint()
     {
+        if (!System.Numerics.Tensors.TensorPrimitives.IsFiniteAll<float>(_model.Parameters.Span))
+        {
+            throw new NonFiniteTrainingException($"training stopped at step {_state.Step}: the update made some parameters non-finite, so no checkpoint was written; {LastGoodCheckpoint()}; lower the learning rate or lengthen the warmup");
+        }
+
         _state = _state with { DropoutRandom = _dropout.State };
         Checkpoints.Save(Checkpoints.StepPath(Run, _state.Step), _model, _optimizer, _scheduler, _state);
         Checkpoints.Prune(Run, _config.Training.KeepCheckpoints);
     }
+
+    private string LastGoodCheckpoint() => Checkpoints.Latest(Run) is { } latest
+        ? $"the last good checkpoint is {Path.GetFileName(latest)}"
+        : "there is no checkpoint yet";
 
     private void Note(string message) => _callbacks.Message?.Invoke(message);
 

@@ -53,7 +53,10 @@ public enum TrainingStop
 /// <param name="Elapsed">Seconds of training, over all sessions of the run.</param>
 public sealed record TrainingOutcome(TrainingStop Stop, long Step, double BestValidationLoss, EvaluationRecord? LastEvaluation, double Elapsed);
 
-/// <summary>Training stopped because too many updates in a row had a non-finite loss or gradient.</summary>
+/// <summary>
+/// Training stopped because too many updates in a row had a non-finite loss or gradient, an update made the parameters
+/// non-finite, or the schedule gave a non-finite learning rate; the run's newest checkpoint holds the last good weights.
+/// </summary>
 public sealed class NonFiniteTrainingException : Exception
 {
     /// <summary>Creates the error.</summary>

@@ -1,5 +1,5 @@
 // `ramp train`, `ramp train --resume`, `ramp eval`, `ramp translate` and `ramp demo`, run in-process on a tiny corpus
-// written here (verb-object phrases from a fixed glossary) and a tiny model, with the bad inputs that exit 2.
+// and a tiny model (TinyTraining), with the bad inputs that exit 2 and a diverging run that exits 1.
 using System.Text.Json;
 using Ramp.Cli.Reports;
 using Ramp.Training.Training;
@@ -8,14 +8,7 @@ namespace Ramp.Cli.Tests.Training;
 
 public sealed class TrainingCommandTests : IDisposable
 {
-    private static readonly string[] Tiny =
-    [
-        "--data.source_vocabulary", "300", "--data.target_vocabulary", "300", "--data.max_length", "24",
-        "--model.encoder_layers", "1", "--model.decoder_layers", "1", "--model.d_model", "16", "--model.heads", "2", "--model.d_ff", "32",
-        "--schedule", "noam(d_model=16, warmup_steps=4)", "--training.batch_tokens", "96", "--training.log_interval", "2",
-        "--training.eval_interval", "4", "--training.checkpoint_interval", "4", "--training.threads", "1",
-        "--evaluation.bleu_sentences", "3", "--evaluation.samples", "1", "--evaluation.max_output_length", "6",
-    ];
+    private static readonly string[] Tiny = TinyTraining.Options;
 
     private readonly string root = Directory.CreateTempSubdirectory("ramp-cli-train-").FullName;
 
@@ -61,6 +54,27 @@ public sealed class TrainingCommandTests : IDisposable
         Assert.Equal(RunReport.Create([new RunDirectory(run)]).Html, File.ReadAllText(new RunDirectory(run).ReportPath));
     }
 
+    [Fact]
+    public void A_diverging_run_exits_1_with_one_line_naming_its_last_good_checkpoint()
+    {
+        var corpus = WriteCorpus();
+        var run = Path.Combine(root, "run");
+        // Update 5 at the rate 1e30 leaves weights of about 1e30: finite, but no loss computed with them is.
+        var options = TinyTraining.With(
+            "--schedule", "sequence(schedules=[constant(value=0.001), constant(value=1e30)], boundaries=[4])",
+            "--training.eval_interval", "1", "--training.max_non_finite", "3");
+
+        var result = Cli.Run([.. "train --run".Split(' '), run, "--data.corpus", corpus, "--training.steps", "20", .. options]);
+
+        Assert.Equal(CommandLine.Failure, result.ExitCode);
+        Assert.Equal(
+            "training stopped at step 5: 3 updates in a row had a non-finite loss or gradient (training.max_non_finite=3); the last good checkpoint is step-00000004; lower the learning rate or lengthen the warmup\n",
+            result.Error);
+        Assert.Contains(result.OutputLines, line => line.StartsWith("step 5: validation loss ", StringComparison.Ordinal) && line.EndsWith("; the evaluation is not recorded", StringComparison.Ordinal));
+        Assert.Equal(["step 6: skipped", "step 6: skipped", "step 6: skipped"], result.OutputLines.Where(line => line.Contains("skipped (", StringComparison.Ordinal)).Select(line => line[..15]));
+        Assert.Equal(4, new RunDirectory(run).ReadMetrics().OfType<EvaluationRecord>().Max(record => record.Step));
+    }
+
     [Theory]
     [InlineData("train --model.d_model 0", "model.d_model=0")]
     [InlineData("train --model.heads 3", "model.heads=3 must divide")]
@@ -103,33 +117,7 @@ public sealed class TrainingCommandTests : IDisposable
         Assert.Equal(0.1, config.Model.Dropout);
     }
 
-    private string WriteCorpus()
-    {
-        (string, string)[] verbs = [("open", "打开"), ("save", "保存"), ("close", "关闭"), ("delete", "删除"), ("copy", "复制")];
-        (string, string)[] nouns = [("file", "文件"), ("window", "窗口"), ("folder", "文件夹"), ("page", "页面"), ("tab", "标签页")];
-        var lines = new Dictionary<string, List<string>> { ["train"] = [], ["valid"] = [], ["test"] = [] };
-        var i = 0;
-        foreach (var (verb, verbZh) in verbs)
-        {
-            foreach (var (noun, nounZh) in nouns)
-            {
-                foreach (var source in new[] { $"{verb} {noun}", $"{verb} the {noun}" })
-                {
-                    var split = (i++ % 7) switch { 0 => "valid", 1 => "test", _ => "train" };
-                    lines[split].Add(JsonSerializer.Serialize(new { source, target = verbZh + nounZh, origin = "tiny" }));
-                }
-            }
-        }
-
-        var directory = Path.Combine(root, "corpus");
-        Directory.CreateDirectory(directory);
-        foreach (var (split, content) in lines)
-        {
-            File.WriteAllLines(Path.Combine(directory, split + ".jsonl"), content);
-        }
-
-        return directory;
-    }
+    private string WriteCorpus() => TinyTraining.WriteCorpus(Path.Combine(root, "corpus"));
 
     public void Dispose() => Directory.Delete(root, recursive: true);
 }

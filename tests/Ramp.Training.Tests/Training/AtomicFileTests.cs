@@ -1,4 +1,4 @@
-// Atomic writes leave the old content or the new one, and no temporary files behind.
+// Atomic writes leave the old content or the new one, and no temporary files behind; those of killed writes are found and deleted.
 
 namespace Ramp.Training.Tests.Training;
 
@@ -32,6 +32,24 @@ public sealed class AtomicFileTests : IDisposable
 
         Assert.Equal([1, 2, 3], File.ReadAllBytes(path));
         Assert.Single(Directory.GetFiles(directory));
+    }
+
+    [Fact]
+    public void DeleteLeftovers_removes_the_temporary_files_of_that_file_only()
+    {
+        var path = Path.Combine(directory, "metrics.jsonl");
+        File.WriteAllText(path, "kept");
+        string[] others = ["metrics.jsonl", ".metrics.jsonl.notes.tmp", $".config.json.{Guid.NewGuid():N}.tmp", $".metrics.jsonl.{Guid.NewGuid():N}.old"];
+        foreach (var other in others[1..])
+        {
+            File.WriteAllText(Path.Combine(directory, other), "other");
+        }
+
+        File.WriteAllText(Path.Combine(directory, $".metrics.jsonl.{Guid.NewGuid():N}.tmp"), "half a");
+
+        AtomicFile.DeleteLeftovers(path);
+
+        Assert.Equal(others.Order(StringComparer.Ordinal), Directory.GetFiles(directory).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
     public void Dispose() => Directory.Delete(directory, recursive: true);

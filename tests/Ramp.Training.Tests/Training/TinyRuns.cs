@@ -1,5 +1,5 @@
 // A tiny English-Chinese corpus (word-by-word phrases from a fixed glossary, written here) and a tiny model config,
-// so that whole training runs take well under a second per dozen steps.
+// so that whole training runs take well under a second per dozen steps; and a run's metrics as text, to compare runs.
 using System.Text.Json;
 using Ramp.Training.Training;
 
@@ -70,4 +70,12 @@ internal static class TinyRuns
         all.AddRange(overrides.Select(pair => new KeyValuePair<string, string>(pair.Field, pair.Value)));
         return ConfigLoader.Load(null, all);
     }
+
+    // Everything in metrics.jsonl except wall-clock fields, numbers written round-trip.
+    public static List<string> Describe(RunDirectory run) => [.. run.ReadMetrics().Select(record => record switch
+    {
+        StepRecord step => $"step {step.Step} lr [{string.Join(", ", step.Lr.Select(rate => rate.ToString("R", System.Globalization.CultureInfo.InvariantCulture)))}] loss {step.Loss:R} norm {step.GradNorm:R} skipped {step.Skipped}",
+        EvaluationRecord evaluation => $"eval {evaluation.Step} loss {evaluation.ValLoss:R} bleu {evaluation.Bleu:R} samples {string.Join(" | ", evaluation.Samples.Select(sample => sample.Hypothesis))}",
+        _ => record.ToString(),
+    })];
 }

@@ -1,6 +1,6 @@
 // The trainer on a tiny run: it learns, logs and evaluates on schedule, keeps the newest checkpoints and the best,
 // and a run stopped and resumed (also from an older checkpoint, as after a kill) ends bit for bit where the
-// uninterrupted run ends.
+// uninterrupted run ends; a new run's config.json, which makes the directory a run, is written after its data.
 using Ramp.Training.Training;
 
 namespace Ramp.Training.Tests.Training;
@@ -73,7 +73,7 @@ public sealed class TrainerTests : IDisposable
             resumedWeights = second.Model.Parameters.Span.ToArray();
         }
 
-        Assert.Equal(Describe(new RunDirectory(Path.Combine(root, "straight"))), Describe(resumedRun));
+        Assert.Equal(TinyRuns.Describe(new RunDirectory(Path.Combine(root, "straight"))), TinyRuns.Describe(resumedRun));
         Assert.True(straightWeights.AsSpan().SequenceEqual(resumedWeights), "final weights differ");
     }
 
@@ -93,6 +93,29 @@ public sealed class TrainerTests : IDisposable
     }
 
     [Fact]
+    public void Starting_a_run_writes_config_json_after_its_data_so_a_killed_start_leaves_no_run_to_resume()
+    {
+        var config = TinyRuns.Config(TinyRuns.WriteCorpus(Path.Combine(root, "corpus")));
+        var path = Directory.CreateDirectory(Path.Combine(root, "run")).FullName;
+        var written = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        using var watcher = new FileSystemWatcher(path) { EnableRaisingEvents = true };
+        // Every file of the run directory is written atomically: renamed into place when complete.
+        watcher.Renamed += (_, change) => written.Enqueue(change.Name!);
+
+        using (Trainer.Start(config, path))
+        {
+        }
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!written.Contains("config.json") && clock.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            Thread.Sleep(10);
+        }
+
+        Assert.Equal(["source.tokenizer.json", "target.tokenizer.json", "config.json"], written);
+    }
+
+    [Fact]
     public void Early_stopping_ends_the_run_after_evaluations_without_improvement()
     {
         var corpus = TinyRuns.WriteCorpus(Path.Combine(root, "corpus"));
@@ -105,14 +128,6 @@ public sealed class TrainerTests : IDisposable
         Assert.Equal(TrainingStop.EarlyStopped, outcome.Stop);
         Assert.Equal(6, outcome.Step);
     }
-
-    // Everything in metrics.jsonl except wall-clock fields.
-    private static List<string> Describe(RunDirectory run) => [.. run.ReadMetrics().Select(record => record switch
-    {
-        StepRecord step => $"step {step.Step} lr [{string.Join(", ", step.Lr.Select(rate => rate.ToString("R", System.Globalization.CultureInfo.InvariantCulture)))}] loss {step.Loss:R} norm {step.GradNorm:R} skipped {step.Skipped}",
-        EvaluationRecord evaluation => $"eval {evaluation.Step} loss {evaluation.ValLoss:R} bleu {evaluation.Bleu:R} samples {string.Join(" | ", evaluation.Samples.Select(sample => sample.Hypothesis))}",
-        _ => record.ToString(),
-    })];
 
     public void Dispose() => Directory.Delete(root, recursive: true);
 }
