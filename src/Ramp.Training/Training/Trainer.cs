@@ -92,7 +92,7 @@ public sealed class Trainer : IDisposable
         }
 
         // Data first: a corpus that cannot be read leaves no half-made run behind.
-        var data = TrainingData.Prepare(config.Data);
+        var data = TrainingData.Prepare(config.Data, callbacks?.Message);
         run.Create(config);
         data.Save(run);
         var trainer = new Trainer(run, config, data, callbacks);
