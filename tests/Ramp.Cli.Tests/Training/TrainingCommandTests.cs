@@ -1,7 +1,9 @@
 // `ramp train`, `ramp train --resume`, `ramp eval`, `ramp translate` and `ramp demo`, run in-process on a tiny corpus
-// written here (verb-object phrases from a fixed glossary) and a tiny model, with the bad inputs that exit 2.
+// written here (verb-object phrases from a fixed glossary) or the built-in one, and a tiny model, with the bad inputs that exit 2.
 using System.Text.Json;
 using Ramp.Cli.Reports;
+using Ramp.Training.Data.Corpus;
+using Ramp.Training.Data.Corpus.Builtin;
 using Ramp.Training.Training;
 
 namespace Ramp.Cli.Tests.Training;
@@ -61,6 +63,20 @@ public sealed class TrainingCommandTests : IDisposable
         Assert.Equal(RunReport.Create([new RunDirectory(run)]).Html, File.ReadAllText(new RunDirectory(run).ReportPath));
     }
 
+    [Fact]
+    public void Train_on_the_builtin_corpus_keeps_a_copy_of_it_in_the_run()
+    {
+        var run = Path.Combine(root, "builtin");
+
+        var train = Cli.Run([.. "train --run".Split(' '), run, "--data.corpus", "builtin", "--training.steps", "2", .. Tiny]);
+
+        Assert.Equal(0, train.ExitCode);
+        var builtin = BuiltinCorpus.Build();
+        Assert.Contains($"run {run}: {builtin.Train.Count} training pairs", train.Output, StringComparison.Ordinal);
+        Assert.Contains("done at step 2", train.Output, StringComparison.Ordinal);
+        Assert.Equal(builtin.Valid, ParallelCorpus.Read(TrainingData.CorpusPath(new RunDirectory(run))).Valid);
+    }
+
     [Theory]
     [InlineData("train --model.d_model 0", "model.d_model=0")]
     [InlineData("train --model.heads 3", "model.heads=3 must divide")]
@@ -71,6 +87,7 @@ public sealed class TrainingCommandTests : IDisposable
     [InlineData("eval nowhere", "RUN 'nowhere' is not a run directory")]
     [InlineData("translate nowhere hello", "RUN 'nowhere' is not a run directory")]
     [InlineData("demo --minutes -1", "--minutes")]
+    [InlineData("train --data.corpus builtin --data.language de", "data.language=de is not allowed with data.corpus=builtin")]
     public void Bad_input_exits_2_with_one_line(string arguments, string expected)
     {
         var line = Cli.Run(arguments.Split(' ')).SingleErrorLine();
