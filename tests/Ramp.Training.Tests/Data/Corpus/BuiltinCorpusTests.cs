@@ -53,7 +53,20 @@ public class BuiltinCorpusTests
 
         var all = corpus.Train.Concat(corpus.Valid).Concat(corpus.Test).ToList();
         Assert.Equal(Pairs.Count, all.Count);
-        Assert.Equal(Pairs.ToHashSet(), all.ToHashSet());
+        Assert.True(Pairs.ToHashSet().SetEquals(all));
+    }
+
+    [Fact]
+    public void The_first_validation_pairs_spread_over_many_verbs_and_patterns()
+    {
+        var corpus = BuiltinCorpus.Build();
+
+        Assert.InRange(corpus.Valid.Take(150).Select(pair => pair.Source.Split(' ')[0]).Distinct().Count(), 40, 150);
+        Assert.All(Enum.GetValues<CorpusSplit>(), split =>
+        {
+            var hashes = corpus[split].Select(pair => CorpusSplitter.HashFraction(pair.Source)).ToList();
+            Assert.Equal(hashes.Order(), hashes);
+        });
     }
 
     [Fact]

@@ -10,6 +10,8 @@
 // {n} and {reason} take the next value of their list at each sentence that uses them. A source made twice with one
 // translation is kept once; one made with two translations would be a mistake in the glossary and throws.
 // The split is the gettext corpus's: by the hash of the source text (CorpusSplitter), 5% validation and 5% test.
+// Each split is in the order of that hash, not of generation, so that the first validation pairs (the BLEU sentences
+// and samples of an evaluation) are a spread of verbs, objects and patterns rather than the first verb's messages.
 namespace Ramp.Training.Data.Corpus.Builtin;
 
 /// <summary>The built-in English → zh_CN corpus of software messages.</summary>
@@ -78,7 +80,7 @@ public static class BuiltinCorpus
     {
         new GettextCorpusOptions { Language = Language, ValidFraction = validFraction, TestFraction = testFraction }.Validate();
         var splits = Enum.GetValues<CorpusSplit>().ToDictionary(split => split, _ => new List<SentencePair>());
-        foreach (var pair in Pairs())
+        foreach (var pair in Pairs().OrderBy(pair => CorpusSplitter.HashFraction(pair.Source)))
             splits[CorpusSplitter.Assign(pair.Source, validFraction, testFraction)].Add(pair);
         return new ParallelCorpus(splits[CorpusSplit.Train], splits[CorpusSplit.Valid], splits[CorpusSplit.Test]);
     }
