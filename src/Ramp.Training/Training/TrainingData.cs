@@ -1,11 +1,11 @@
 // The data of a run: the corpus and both tokenizers, kept in the run directory so that a resumed run, `ramp eval`
-// and `ramp translate` see exactly what training saw. The corpus is data.corpus: a directory, `builtin` (the corpus
-// shipped with Ramp), or empty for the machine's gettext catalogs of data.language; when those give no pairs and the
-// language is zh_CN, the built-in corpus stands in for them, and the caller is told in one line.
+// and `ramp translate` see exactly what training saw:
 //   corpus/               train.jsonl, valid.jsonl, test.jsonl (a copy of the corpus the run was started on)
 //   source.tokenizer.json byte-level BPE of the English sources (data.source_vocabulary)
 //   target.tokenizer.json characters (data.target_tokenizer char) or BPE of the targets
-// Tokenizers are trained on the training split only.
+// Tokenizers are trained on the training split only. The corpus is data.corpus: a directory, `builtin` (the corpus
+// shipped with Ramp), or empty for the machine's gettext catalogs of data.language; when those give no pairs and the
+// language is zh_CN, the built-in corpus stands in for them, and the caller is told in one line.
 using Ramp.Training.Data.Batching;
 using Ramp.Training.Data.Corpus;
 using Ramp.Training.Data.Corpus.Builtin;
@@ -101,7 +101,7 @@ public sealed class TrainingData
         var found = catalogs == 0 ? $"no {language} gettext catalogs were found under {places}" : $"the {language} gettext catalogs under {places} ({catalogs} found) gave no pairs";
         if (language != BuiltinCorpus.Language)
         {
-            throw new ArgumentException($"data.corpus: {found}; give data.corpus a corpus directory (ramp data gettext --lang {language} --from DIR -o CORPUS) or use data.language {BuiltinCorpus.Language}");
+            throw new ArgumentException($"data.corpus: {found}; give data.corpus a corpus directory (ramp data gettext --lang {language} --from DIR -o CORPUS), or '{BuiltinCorpus.Name}' for the English to {BuiltinCorpus.Language} corpus shipped with Ramp");
         }
 
         var corpus = BuiltinCorpus.Build();
