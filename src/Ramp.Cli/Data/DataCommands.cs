@@ -10,5 +10,5 @@ public static class DataCommands
     public static CommandGroup Group { get; } = new(
         "data",
         "build parallel corpora for translation training",
-        [new GettextCommand()]);
+        [new GettextCommand(), new BuiltinCommand()]);
 }

@@ -1,6 +1,7 @@
 // Checks a TrainingConfig's values and their relations before anything runs; the first problem is
 // reported in one line naming the field, the bad value and what is allowed.
 using System.Globalization;
+using Ramp.Training.Data.Corpus.Builtin;
 
 namespace Ramp.Training.Training;
 
@@ -16,6 +17,10 @@ public static class ConfigValidator
         Positive("data.target_vocabulary", data.TargetVocabulary, 8);
         Positive("data.max_length", data.MaxLength, 2);
         OneOf("data.target_tokenizer", data.TargetTokenizer, "char", "bpe");
+        if (data.Corpus == BuiltinCorpus.Name && data.Language != BuiltinCorpus.Language)
+        {
+            throw new ArgumentException($"config: data.language={data.Language} is not allowed with data.corpus={BuiltinCorpus.Name}; allowed: {BuiltinCorpus.Language} (the built-in corpus is English to Simplified Chinese)");
+        }
 
         var model = config.Model;
         OneOf("model.architecture", model.Architecture, "encoder_decoder", "decoder_only");

@@ -95,7 +95,7 @@ public sealed class Trainer : IDisposable
 
         // Data first: a corpus that cannot be read leaves no half-made run behind. config.json last: a directory that
         // has one (a run, to --resume) holds its corpus and tokenizers, even if this process is killed meanwhile.
-        var data = TrainingData.Prepare(config.Data);
+        var data = TrainingData.Prepare(config.Data, callbacks?.Message);
         data.Save(run);
         run.Create(config);
         var trainer = new Trainer(run, config, data, callbacks);

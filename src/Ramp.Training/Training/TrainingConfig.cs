@@ -33,10 +33,14 @@ public sealed record TrainingConfig
 /// <summary>The corpus and its tokenizers.</summary>
 public sealed record DataConfig
 {
-    /// <summary>A corpus directory made by <c>ramp data gettext</c>; empty builds one from the machine's catalogs.</summary>
+    /// <summary>
+    /// A corpus directory made by <c>ramp data gettext</c>; <c>builtin</c> for the English → zh_CN corpus of software
+    /// messages shipped with Ramp (a directory of that name is <c>./builtin</c>); empty builds one from the machine's
+    /// catalogs of <see cref="Language"/>, or for zh_CN falls back to the built-in corpus when they give no pairs.
+    /// </summary>
     public string Corpus { get; init; } = string.Empty;
 
-    /// <summary>The target language of the gettext catalogs when the corpus is built.</summary>
+    /// <summary>The target language of the gettext catalogs when the corpus is built; <c>zh_CN</c> with the built-in corpus.</summary>
     public string Language { get; init; } = "zh_CN";
 
     /// <summary>Vocabulary size of the source (English) byte-level BPE.</summary>

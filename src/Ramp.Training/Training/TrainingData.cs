@@ -3,9 +3,12 @@
 //   corpus/               train.jsonl, valid.jsonl, test.jsonl (a copy of the corpus the run was started on)
 //   source.tokenizer.json byte-level BPE of the English sources (data.source_vocabulary)
 //   target.tokenizer.json characters (data.target_tokenizer char) or BPE of the targets
-// Tokenizers are trained on the training split only.
+// Tokenizers are trained on the training split only. The corpus is data.corpus: a directory, `builtin` (the corpus
+// shipped with Ramp), or empty for the machine's gettext catalogs of data.language; when those give no pairs and the
+// language is zh_CN, the built-in corpus stands in for them, and the caller is told in one line.
 using Ramp.Training.Data.Batching;
 using Ramp.Training.Data.Corpus;
+using Ramp.Training.Data.Corpus.Builtin;
 using Ramp.Training.Data.Tokenizers;
 
 namespace Ramp.Training.Training;
@@ -51,13 +54,21 @@ public sealed class TrainingData
     public static string TargetTokenizerPath(RunDirectory run) => Path.Combine(Checked(run).Path, "target.tokenizer.json");
 
     /// <summary>Builds or reads the corpus named by <paramref name="config"/> and trains the tokenizers on its training split.</summary>
+    /// <param name="config">The data section of the run's config.</param>
+    /// <param name="note">Told in one line when the built-in corpus stands in for missing zh_CN catalogs.</param>
+    /// <param name="localePrefixes">
+    /// The install prefixes searched for catalogs when data.corpus is empty; null means <see cref="LocaleTree.DefaultPrefixes"/>.
+    /// </param>
     /// <exception cref="ArgumentException">The corpus cannot be found, or its training or validation split is empty.</exception>
-    public static TrainingData Prepare(DataConfig config)
+    public static TrainingData Prepare(DataConfig config, Action<string>? note = null, IReadOnlyList<string>? localePrefixes = null)
     {
         ArgumentNullException.ThrowIfNull(config);
-        var corpus = config.Corpus.Length == 0
-            ? GettextCorpus.Build(new GettextCorpusOptions { Language = config.Language }).Corpus
-            : ParallelCorpus.Read(config.Corpus);
+        var corpus = config.Corpus switch
+        {
+            "" => FromCatalogs(config.Language, localePrefixes ?? LocaleTree.DefaultPrefixes(), note),
+            BuiltinCorpus.Name => BuiltinCorpus.Build(),
+            _ => ParallelCorpus.Read(config.Corpus),
+        };
         if (corpus.Train.Count == 0 || corpus.Valid.Count == 0)
         {
             throw new ArgumentException($"data.corpus: the corpus has {corpus.Train.Count} training and {corpus.Valid.Count} validation pairs; both splits need at least one");
@@ -69,6 +80,33 @@ public sealed class TrainingData
             ? BytePairTokenizer.Train(targets, config.TargetVocabulary)
             : CharacterTokenizer.Build(targets, new CharacterTokenizerOptions { MaximumVocabularySize = Math.Max(config.TargetVocabulary, SpecialTokens.Count + 256) });
         return new TrainingData(corpus, sourceTokenizer, targetTokenizer);
+    }
+
+    // The gettext corpus of the language, or for zh_CN the built-in corpus when the catalogs give no pairs.
+    private static ParallelCorpus FromCatalogs(string language, IReadOnlyList<string> prefixes, Action<string>? note)
+    {
+        var options = new GettextCorpusOptions { Language = language, LocalePrefixes = prefixes };
+        options.Validate();
+        var catalogs = LocaleTree.FindCatalogs(language, prefixes).Count;
+        if (catalogs > 0)
+        {
+            var built = GettextCorpus.Build(options);
+            if (built.Statistics.Pairs > 0)
+            {
+                return built.Corpus;
+            }
+        }
+
+        var places = string.Join(", ", prefixes.Select(prefix => Path.Combine(prefix, "share/locale")));
+        var found = catalogs == 0 ? $"no {language} gettext catalogs were found under {places}" : $"the {language} gettext catalogs under {places} ({catalogs} found) gave no pairs";
+        if (language != BuiltinCorpus.Language)
+        {
+            throw new ArgumentException($"data.corpus: {found}; give data.corpus a corpus directory (ramp data gettext --lang {language} --from DIR -o CORPUS), or '{BuiltinCorpus.Name}' for the English to {BuiltinCorpus.Language} corpus shipped with Ramp");
+        }
+
+        var corpus = BuiltinCorpus.Build();
+        note?.Invoke($"data: {found}; using the built-in corpus of {corpus.Train.Count + corpus.Valid.Count + corpus.Test.Count} pairs of software messages");
+        return corpus;
     }
 
     /// <summary>Saves the corpus and the tokenizers into <paramref name="run"/>, where <see cref="Load"/> finds them.</summary>

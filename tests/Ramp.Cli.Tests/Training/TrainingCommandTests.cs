@@ -1,7 +1,10 @@
 // `ramp train`, `ramp train --resume`, `ramp eval`, `ramp translate` and `ramp demo`, run in-process on a tiny corpus
-// and a tiny model (TinyTraining), with the bad inputs that exit 2 and a diverging run that exits 1.
+// written here (verb-object phrases from a fixed glossary) or the built-in one, and a tiny model (TinyTraining), with the
+// bad inputs that exit 2 and a diverging run that exits 1.
 using System.Text.Json;
 using Ramp.Cli.Reports;
+using Ramp.Training.Data.Corpus;
+using Ramp.Training.Data.Corpus.Builtin;
 using Ramp.Training.Training;
 
 namespace Ramp.Cli.Tests.Training;
@@ -75,6 +78,20 @@ public sealed class TrainingCommandTests : IDisposable
         Assert.Equal(4, new RunDirectory(run).ReadMetrics().OfType<EvaluationRecord>().Max(record => record.Step));
     }
 
+    [Fact]
+    public void Train_on_the_builtin_corpus_keeps_a_copy_of_it_in_the_run()
+    {
+        var run = Path.Combine(root, "builtin");
+
+        var train = Cli.Run([.. "train --run".Split(' '), run, "--data.corpus", "builtin", "--training.steps", "2", .. Tiny]);
+
+        Assert.Equal(0, train.ExitCode);
+        var builtin = BuiltinCorpus.Build();
+        Assert.Contains($"run {run}: {builtin.Train.Count} training pairs", train.Output, StringComparison.Ordinal);
+        Assert.Contains("done at step 2", train.Output, StringComparison.Ordinal);
+        Assert.Equal(builtin.Valid, ParallelCorpus.Read(TrainingData.CorpusPath(new RunDirectory(run))).Valid);
+    }
+
     [Theory]
     [InlineData("train --model.d_model 0", "model.d_model=0")]
     [InlineData("train --model.heads 3", "model.heads=3 must divide")]
@@ -87,6 +104,7 @@ public sealed class TrainingCommandTests : IDisposable
     [InlineData("demo --minutes -1", "ramp demo: --minutes -1 is out of range; allowed: minutes from 0 to 10000")]
     [InlineData("demo --minutes 1,2", "ramp demo: --minutes '1,2' is not a finite number; allowed: minutes from 0 to 10000")]
     [InlineData("train --model.max_positions 10", "config: model.max_positions=10 is too small for data.max_length=64; allowed: at least 65")]
+    [InlineData("train --data.corpus builtin --data.language de", "data.language=de is not allowed with data.corpus=builtin")]
     public void Bad_input_exits_2_with_one_line(string arguments, string expected)
     {
         var line = Cli.Run(arguments.Split(' ')).SingleErrorLine();
