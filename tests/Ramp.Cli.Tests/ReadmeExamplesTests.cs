@@ -1,6 +1,8 @@
 // Every `ramp schedule ...` example in README.md runs and succeeds, so the documentation cannot drift from
 // the catalog: each line is split as a shell would (double quotes), and plot outputs go to a temporary folder.
+// The README's example config file loads.
 using System.Text;
+using Ramp.Training.Training;
 
 namespace Ramp.Cli.Tests;
 
@@ -40,6 +42,28 @@ public sealed class ReadmeExamplesTests : IDisposable
 
         Assert.True(result.ExitCode == 0, $"{line}\n{result.Error}");
         Assert.NotEmpty(result.Output);
+    }
+
+    [Fact]
+    public void The_readme_config_file_loads_with_the_values_it_shows()
+    {
+        var readme = File.ReadAllText(ReadmePath());
+        const string Start = "```yaml\n# base.yaml\n";
+        var begin = readme.IndexOf(Start, StringComparison.Ordinal);
+        Assert.True(begin >= 0, "the README's base.yaml example is missing");
+        var text = readme[(begin + Start.Length)..readme.IndexOf("```", begin + Start.Length, StringComparison.Ordinal)];
+        var path = Path.Combine(directory, "base.yaml");
+        File.WriteAllText(path, text);
+
+        var config = ConfigLoader.Load(path, []);
+
+        Assert.Equal("corpus", config.Data.Corpus);
+        Assert.Equal("post", config.Model.Norm);
+        Assert.Equal("adamw", config.Optimizer.Name);
+        Assert.Equal(0.01, config.Optimizer.WeightDecay);
+        Assert.Equal("noam(d_model=256, warmup_steps=4000)", config.Schedule);
+        Assert.Equal(20000, config.Training.Steps);
+        Assert.Equal(4, config.Evaluation.Beam);
     }
 
     private static IEnumerable<string> Split(string line)
