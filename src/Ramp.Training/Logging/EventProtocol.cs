@@ -1,6 +1,8 @@
 // The few protobuf messages of TensorBoard's event format that scalar logging needs, encoded by hand:
-// Event { double wall_time = 1; int64 step = 2; string file_version = 3; Summary summary = 5; }
+// Event { double wall_time = 1; int64 step = 2; string file_version = 3; Summary summary = 5; SessionLog session_log = 7; }
 // Summary { repeated Value value = 1; }  Value { string tag = 1; float simple_value = 2; }
+// SessionLog { SessionStatus status = 1; }  with START = 1: TensorBoard, reading a START event at step s, drops the
+// scalars of steps >= s that it read before (a resumed run's orphaned steps).
 using System.Buffers.Binary;
 using System.Text;
 
@@ -20,6 +22,7 @@ public static class EventProtocol
     private const int WireFixed64 = 1;
     private const int WireLengthDelimited = 2;
     private const int WireFixed32 = 5;
+    private const ulong SessionStartStatus = 1;
 
     /// <summary>The first event of every file: its format version.</summary>
     public static byte[] FileVersion(double wallTime)
@@ -30,6 +33,43 @@ public static class EventProtocol
         WriteKey(buffer, 3, WireLengthDelimited);
         WriteBytes(buffer, Encoding.UTF8.GetBytes("brain.Event:2"));
         return buffer.ToArray();
+    }
+
+    /// <summary>A session-start event: the steps from <paramref name="step"/> on that earlier sessions logged are orphaned.</summary>
+    public static byte[] SessionStart(long step, double wallTime)
+    {
+        using var sessionLog = new MemoryStream();
+        WriteKey(sessionLog, 1, WireVarint);
+        WriteVarint(sessionLog, SessionStartStatus);
+
+        using var message = new MemoryStream();
+        WriteKey(message, 1, WireFixed64);
+        WriteDouble(message, wallTime);
+        WriteKey(message, 2, WireVarint);
+        WriteVarint(message, (ulong)step);
+        WriteKey(message, 7, WireLengthDelimited);
+        WriteBytes(message, sessionLog.ToArray());
+        return message.ToArray();
+    }
+
+    /// <summary>The step of a session-start event, or null for any other event.</summary>
+    public static long? ReadSessionStart(byte[] eventBytes)
+    {
+        long step = 0;
+        var start = false;
+        foreach (var (field, wire, payload, number) in Fields(eventBytes))
+        {
+            if (field == 2 && wire == WireVarint)
+            {
+                step = (long)number;
+            }
+            else if (field == 7 && wire == WireLengthDelimited)
+            {
+                start = Fields(payload).Any(status => status.Field == 1 && status.Wire == WireVarint && status.Number == SessionStartStatus);
+            }
+        }
+
+        return start ? step : null;
     }
 
     /// <summary>An event holding one scalar summary value.</summary>

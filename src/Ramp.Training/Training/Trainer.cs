@@ -152,7 +152,7 @@ public sealed class Trainer : IDisposable
     {
         var loop = _config.Training;
         var total = TotalSteps;
-        using var tensorBoard = new TensorBoardWriter(Run.TensorBoardPath);
+        using var tensorBoard = new TensorBoardWriter(Run.TensorBoardPath, sessionStartStep: _state.Step + 1);
         var clock = Stopwatch.StartNew();
         var startElapsed = _state.Elapsed;
         var lastLog = (Time: 0.0, Tokens: 0L);

@@ -31,6 +31,45 @@ public sealed class TensorBoardTests : IDisposable
     }
 
     [Fact]
+    public void Session_start_is_encoded_as_a_session_log_with_status_start()
+    {
+        var bytes = EventProtocol.SessionStart(9, 1.0);
+
+        // wall_time (field 1, fixed64) 1.0; step (field 2, varint) 9; session_log (field 7) { status (1) START = 1 }
+        byte[] expected = [0x09, 0, 0, 0, 0, 0, 0, 0xF0, 0x3F, 0x10, 0x09, 0x3A, 0x02, 0x08, 0x01];
+        Assert.Equal(expected, bytes);
+        Assert.Equal(9, EventProtocol.ReadSessionStart(bytes));
+        Assert.Null(EventProtocol.ReadSessionStart(EventProtocol.Scalar("lr", 9, 1f, 1.0)));
+        Assert.Empty(EventProtocol.ReadScalars(bytes));
+    }
+
+    [Fact]
+    public void A_resumed_session_replaces_the_steps_an_interrupted_one_logged_after_its_checkpoint()
+    {
+        using (var interrupted = new TensorBoardWriter(directory, sessionStartStep: 1))
+        {
+            for (var step = 1; step <= 5; step++)
+            {
+                interrupted.AddScalar("train/loss", step, step);
+            }
+        }
+
+        Thread.Sleep(5);
+        using (var resumed = new TensorBoardWriter(directory, sessionStartStep: 4))
+        {
+            for (var step = 4; step <= 6; step++)
+            {
+                resumed.AddScalar("train/loss", 10 * step, step);
+            }
+        }
+
+        var scalars = TensorBoardWriter.ReadRun(directory);
+
+        Assert.Equal([1L, 2, 3, 4, 5, 6], scalars.Select(s => s.Step));
+        Assert.Equal([1f, 2, 3, 40, 50, 60], scalars.Select(s => s.Value));
+    }
+
+    [Fact]
     public void Written_scalars_read_back_in_order()
     {
         string path;

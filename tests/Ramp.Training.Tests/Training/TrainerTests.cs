@@ -1,6 +1,7 @@
 // The trainer on a tiny run: it learns, logs and evaluates on schedule, keeps the newest checkpoints and the best,
 // and a run stopped and resumed (also from an older checkpoint, as after a kill) ends bit for bit where the
 // uninterrupted run ends; a new run's config.json, which makes the directory a run, is written after its data.
+using Ramp.Training.Logging;
 using Ramp.Training.Training;
 
 namespace Ramp.Training.Tests.Training;
@@ -75,6 +76,7 @@ public sealed class TrainerTests : IDisposable
 
         Assert.Equal(TinyRuns.Describe(new RunDirectory(Path.Combine(root, "straight"))), TinyRuns.Describe(resumedRun));
         Assert.True(straightWeights.AsSpan().SequenceEqual(resumedWeights), "final weights differ");
+        Assert.Equal(TensorBoardSeries(Path.Combine(root, "straight")), TensorBoardSeries(resumedPath));
     }
 
     [Fact]
@@ -128,6 +130,13 @@ public sealed class TrainerTests : IDisposable
         Assert.Equal(TrainingStop.EarlyStopped, outcome.Stop);
         Assert.Equal(6, outcome.Step);
     }
+
+    // What TensorBoard shows of a run, times and speeds left out: the resumed run's second event file drops the steps
+    // its first session logged after the checkpoint it resumed from.
+    private static List<(string Tag, long Step, float Value)> TensorBoardSeries(string run)
+        => [.. TensorBoardWriter.ReadRun(new RunDirectory(run).TensorBoardPath)
+            .Where(scalar => scalar.Tag != "train/tokens_per_second")
+            .Select(scalar => (scalar.Tag, scalar.Step, scalar.Value))];
 
     public void Dispose() => Directory.Delete(root, recursive: true);
 }
