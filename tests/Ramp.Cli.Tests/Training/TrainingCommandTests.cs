@@ -130,6 +130,8 @@ public sealed class TrainingCommandTests : IDisposable
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("demo: 4 updates in", result.Output, StringComparison.Ordinal);
+        var test = ParallelCorpus.Read(TrainingData.CorpusPath(new RunDirectory(run))).Test.Count;
+        Assert.Contains(result.OutputLines, line => line.StartsWith("test: BLEU ", StringComparison.Ordinal) && line.EndsWith($" on all {test} test sentences (checkpoint best, step 4)", StringComparison.Ordinal));
         var config = new RunDirectory(run).ReadConfig();
         Assert.Equal("post", config.Model.Norm);
         Assert.Equal(0.1, config.Model.Dropout);
