@@ -42,14 +42,7 @@ public static class EventProtocol
         WriteKey(sessionLog, 1, WireVarint);
         WriteVarint(sessionLog, SessionStartStatus);
 
-        using var message = new MemoryStream();
-        WriteKey(message, 1, WireFixed64);
-        WriteDouble(message, wallTime);
-        WriteKey(message, 2, WireVarint);
-        WriteVarint(message, (ulong)step);
-        WriteKey(message, 7, WireLengthDelimited);
-        WriteBytes(message, sessionLog.ToArray());
-        return message.ToArray();
+        return StepEvent(wallTime, step, 7, sessionLog.ToArray());
     }
 
     /// <summary>The step of a session-start event, or null for any other event.</summary>
@@ -88,13 +81,19 @@ public static class EventProtocol
         WriteKey(summary, 1, WireLengthDelimited);
         WriteBytes(summary, summaryValue.ToArray());
 
+        return StepEvent(wallTime, step, 5, summary.ToArray());
+    }
+
+    // An Event with wall_time, step and one message-valued field (summary = 5, session_log = 7).
+    private static byte[] StepEvent(double wallTime, long step, int field, byte[] payload)
+    {
         using var message = new MemoryStream();
         WriteKey(message, 1, WireFixed64);
         WriteDouble(message, wallTime);
         WriteKey(message, 2, WireVarint);
         WriteVarint(message, (ulong)step);
-        WriteKey(message, 5, WireLengthDelimited);
-        WriteBytes(message, summary.ToArray());
+        WriteKey(message, field, WireLengthDelimited);
+        WriteBytes(message, payload);
         return message.ToArray();
     }
 
