@@ -17,7 +17,7 @@ public static class ReportHtml
         h2 { font-size: 18px; margin: 32px 0 10px; padding-bottom: 4px; border-bottom: 1px solid #dddddd; }
         h3 { font-size: 15px; margin: 18px 0 6px; }
         p { margin: 6px 0; }
-        table { border-collapse: collapse; background: white; }
+        table { border-collapse: collapse; background: white; display: block; max-width: 100%; overflow-x: auto; }
         th, td { border: 1px solid #dddddd; padding: 4px 8px; text-align: left; vertical-align: top; }
         thead th { background: #f0f0f0; }
         td.number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
