@@ -1,30 +1,18 @@
 // timm.scheduler.CosineLRScheduler: cosine cycles with restarts (cycle_mul, cycle_decay, cycle_limit), k-decay,
-// warmup and noise. Relative to each group's rate, lr_min absolute; step mapping and noise in TimmSchedule.
+// warmup and noise. Relative to each group's rate, lr_min absolute; cycles in TimmCycleSchedule, step mapping and noise in TimmSchedule.
 namespace Ramp;
 
 /// <summary>
 /// In cycle i of length t_i at position t_curr: <c>lr_min + 0.5 * (base * cycle_decay^i - lr_min) * (1 + cos(pi * t_curr^k / t_i^k))</c>;
 /// lr_min once i reaches cycle_limit.
 /// </summary>
-internal sealed class TimmCosine : TimmSchedule
+internal sealed class TimmCosine : TimmCycleSchedule
 {
-    private readonly double firstLength;
-    private readonly double minimum;
-    private readonly double cycleMultiplier;
-    private readonly double logMultiplier;
-    private readonly double cycleDecay;
-    private readonly long cycleLimit;
     private readonly double k;
 
     private TimmCosine(ScheduleArguments arguments)
         : base(arguments)
     {
-        firstLength = arguments.Integer("t_initial");
-        minimum = arguments.Number("lr_min");
-        cycleMultiplier = arguments.Number("cycle_mul");
-        logMultiplier = Math.Log(cycleMultiplier);
-        cycleDecay = arguments.Number("cycle_decay");
-        cycleLimit = arguments.Integer("cycle_limit");
         k = arguments.Number("k_decay");
     }
 
@@ -49,15 +37,6 @@ internal sealed class TimmCosine : TimmSchedule
     };
 
     /// <inheritdoc/>
-    protected override double Main(long step, double baseRate)
-    {
-        var (cycle, length, position) = TimmCycles.Locate(step, firstLength, cycleMultiplier, logMultiplier);
-        if (cycle >= cycleLimit)
-        {
-            return minimum;
-        }
-
-        var peak = baseRate * (cycleDecay == 1 ? 1 : Math.Pow(cycleDecay, cycle));
-        return minimum + (0.5 * (peak - minimum) * (1 + Math.Cos(Math.PI * Math.Pow(position, k) / Math.Pow(length, k))));
-    }
+    protected override double InCycle(double peak, double position, double length)
+        => Minimum + (0.5 * (peak - Minimum) * (1 + Math.Cos(Math.PI * Math.Pow(position, k) / Math.Pow(length, k))));
 }

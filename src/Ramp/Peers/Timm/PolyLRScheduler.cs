@@ -1,31 +1,19 @@
 // timm.scheduler.PolyLRScheduler: polynomial decay per cycle with restarts, k-decay, warmup and noise. Relative to
-// each group's rate, lr_min absolute; step mapping and noise in TimmSchedule.
+// each group's rate, lr_min absolute; cycles in TimmCycleSchedule, step mapping and noise in TimmSchedule.
 namespace Ramp;
 
 /// <summary>
 /// In cycle i: <c>lr_min + (base * cycle_decay^i - lr_min) * (1 - t_curr^k / t_i^k)^power</c>; lr_min once i reaches cycle_limit.
 /// </summary>
-internal sealed class TimmPoly : TimmSchedule
+internal sealed class TimmPoly : TimmCycleSchedule
 {
-    private readonly double firstLength;
     private readonly double power;
-    private readonly double minimum;
-    private readonly double cycleMultiplier;
-    private readonly double logMultiplier;
-    private readonly double cycleDecay;
-    private readonly long cycleLimit;
     private readonly double k;
 
     private TimmPoly(ScheduleArguments arguments)
         : base(arguments)
     {
-        firstLength = arguments.Integer("t_initial");
         power = arguments.Number("power");
-        minimum = arguments.Number("lr_min");
-        cycleMultiplier = arguments.Number("cycle_mul");
-        logMultiplier = Math.Log(cycleMultiplier);
-        cycleDecay = arguments.Number("cycle_decay");
-        cycleLimit = arguments.Integer("cycle_limit");
         k = arguments.Number("k_decay");
     }
 
@@ -51,15 +39,6 @@ internal sealed class TimmPoly : TimmSchedule
     };
 
     /// <inheritdoc/>
-    protected override double Main(long step, double baseRate)
-    {
-        var (cycle, length, position) = TimmCycles.Locate(step, firstLength, cycleMultiplier, logMultiplier);
-        if (cycle >= cycleLimit)
-        {
-            return minimum;
-        }
-
-        var peak = baseRate * (cycleDecay == 1 ? 1 : Math.Pow(cycleDecay, cycle));
-        return minimum + ((peak - minimum) * Math.Pow(1 - (Math.Pow(position, k) / Math.Pow(length, k)), power));
-    }
+    protected override double InCycle(double peak, double position, double length)
+        => Minimum + ((peak - Minimum) * Math.Pow(1 - (Math.Pow(position, k) / Math.Pow(length, k)), power));
 }

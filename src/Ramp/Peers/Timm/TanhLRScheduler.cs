@@ -1,5 +1,5 @@
 // timm.scheduler.TanhLRScheduler: 1 - tanh decay between lb and ub per cycle, with restarts, warmup and noise.
-// Relative to each group's rate, lr_min absolute; step mapping and noise in TimmSchedule. Without warmup_prefix
+// Relative to each group's rate, lr_min absolute; cycles in TimmCycleSchedule, step mapping and noise in TimmSchedule. Without warmup_prefix
 // the warmup climbs to the main schedule's value at warmup_t, not to the base rate (timm's rule for tanh).
 namespace Ramp;
 
@@ -7,23 +7,16 @@ namespace Ramp;
 /// In cycle i at <c>r = t_curr / t_i</c>: <c>lr_min + 0.5 * (base * cycle_decay^i - lr_min) * (1 - tanh(lb * (1 - r) + ub * r))</c>;
 /// lr_min once i reaches cycle_limit.
 /// </summary>
-internal sealed class TimmTanh : TimmSchedule
+internal sealed class TimmTanh : TimmCycleSchedule
 {
-    private readonly double firstLength;
     private readonly double lower;
     private readonly double upper;
-    private readonly double minimum;
-    private readonly double cycleMultiplier;
-    private readonly double logMultiplier;
-    private readonly double cycleDecay;
-    private readonly long cycleLimit;
     private readonly bool warmupPrefix;
     private readonly long warmupSteps;
 
     private TimmTanh(ScheduleArguments arguments)
         : base(arguments)
     {
-        firstLength = arguments.Integer("t_initial");
         lower = arguments.Number("lb");
         upper = arguments.Number("ub");
         if (!(lower < upper))
@@ -31,11 +24,6 @@ internal sealed class TimmTanh : TimmSchedule
             throw new ArgumentOutOfRangeException(nameof(arguments), lower, $"lb={lower} must be below ub={upper}");
         }
 
-        minimum = arguments.Number("lr_min");
-        cycleMultiplier = arguments.Number("cycle_mul");
-        logMultiplier = Math.Log(cycleMultiplier);
-        cycleDecay = arguments.Number("cycle_decay");
-        cycleLimit = arguments.Integer("cycle_limit");
         warmupPrefix = arguments.Boolean("warmup_prefix");
         warmupSteps = arguments.Integer("warmup_t");
     }
@@ -65,16 +53,9 @@ internal sealed class TimmTanh : TimmSchedule
     protected override double WarmupTarget(double baseRate) => warmupPrefix ? baseRate : Main(warmupSteps, baseRate);
 
     /// <inheritdoc/>
-    protected override double Main(long step, double baseRate)
+    protected override double InCycle(double peak, double position, double length)
     {
-        var (cycle, length, position) = TimmCycles.Locate(step, firstLength, cycleMultiplier, logMultiplier);
-        if (cycle >= cycleLimit)
-        {
-            return minimum;
-        }
-
-        var peak = baseRate * (cycleDecay == 1 ? 1 : Math.Pow(cycleDecay, cycle));
         var ratio = position / length;
-        return minimum + (0.5 * (peak - minimum) * (1 - Math.Tanh((lower * (1.0 - ratio)) + (upper * ratio))));
+        return Minimum + (0.5 * (peak - Minimum) * (1 - Math.Tanh((lower * (1.0 - ratio)) + (upper * ratio))));
     }
 }
