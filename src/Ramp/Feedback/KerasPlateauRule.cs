@@ -9,7 +9,7 @@ using System.Text.Json.Nodes;
 
 namespace Ramp;
 
-internal sealed class KerasPlateauRule
+internal sealed class KerasPlateauRule : IPlateauRule
 {
     public KerasPlateauRule(bool maximize, double minDelta, long patience, long cooldown)
     {

@@ -8,7 +8,7 @@ using System.Text.Json.Nodes;
 
 namespace Ramp;
 
-internal sealed class PlateauRule
+internal sealed class PlateauRule : IPlateauRule
 {
     public PlateauRule(bool maximize, bool relativeThreshold, double threshold, long patience, long cooldown)
     {

@@ -23,9 +23,8 @@ public sealed class PlateauSchedule : GroupedSchedule
 {
     private readonly Schedule[] children;
     private readonly PlateauRule rule;
-    private readonly StepLog reductions = new();
+    private readonly PlateauWatch watch;
     private readonly List<double> multipliers = [1.0];
-    private long lastStep = -1;
 
     /// <summary>Creates the schedule.</summary>
     /// <param name="schedule">The schedule to reduce.</param>
@@ -56,10 +55,10 @@ public sealed class PlateauSchedule : GroupedSchedule
         }
 
         Inner = schedule;
-        Monitor = monitor;
         Factor = factor;
         MinimumScale = minimumScale;
         rule = new PlateauRule(maximize, relativeThreshold, threshold, patience, cooldown);
+        watch = new PlateauWatch(monitor, rule, "plateau");
         children = [schedule];
     }
 
@@ -92,7 +91,7 @@ public sealed class PlateauSchedule : GroupedSchedule
     public Schedule Inner { get; }
 
     /// <summary>The metric watched.</summary>
-    public string Monitor { get; }
+    public string Monitor => watch.Monitor;
 
     /// <summary>Whether larger values of the metric are better.</summary>
     public bool Maximize => rule.Maximize;
@@ -116,7 +115,7 @@ public sealed class PlateauSchedule : GroupedSchedule
     public double MinimumScale { get; }
 
     /// <summary>The steps whose metric triggered a reduction, in order.</summary>
-    public IReadOnlyList<long> Reductions => reductions.Steps;
+    public IReadOnlyList<long> Reductions => watch.Reductions;
 
     /// <inheritdoc/>
     public override RateScale Scale => Inner.Scale;
@@ -128,7 +127,7 @@ public sealed class PlateauSchedule : GroupedSchedule
     public override bool IsFeedback => true;
 
     /// <summary>The multiplier in force at <paramref name="step"/>: max(factor^k, min_scale), k the reductions before it.</summary>
-    public double Multiplier(long step) => multipliers[reductions.CountBefore(step)];
+    public double Multiplier(long step) => multipliers[watch.CountBefore(step)];
 
     /// <inheritdoc/>
     public override double Rate(long step, double baseRate, int group) => Multiplier(step) * Inner.Rate(step, baseRate, group);
@@ -136,43 +135,33 @@ public sealed class PlateauSchedule : GroupedSchedule
     /// <inheritdoc/>
     public override void Observe(long step, string metric, double value)
     {
-        ArgumentNullException.ThrowIfNull(metric);
-        if (metric == Monitor)
+        if (watch.Observe(step, metric, value))
         {
-            MetricOrder.Check(step, lastStep, "plateau");
-            lastStep = step;
-            if (rule.Observe(value))
-            {
-                reductions.Add(step);
-                AddMultiplier();
-            }
+            AddMultiplier();
         }
 
         Inner.Observe(step, metric, value);
     }
 
     /// <inheritdoc/>
-    public override JsonNode? SaveState() => new JsonObject
+    public override JsonNode? SaveState()
     {
-        ["rule"] = rule.Save(),
-        ["reductions"] = reductions.Save(),
-        ["last_step"] = lastStep,
-        ["schedule"] = Inner.SaveState(),
-    };
+        var saved = watch.Save();
+        saved["schedule"] = Inner.SaveState();
+        return saved;
+    }
 
     /// <inheritdoc/>
     public override void LoadState(JsonNode? state)
     {
         var saved = FeedbackJson.Object(state, "plateau");
-        rule.Load(FeedbackJson.Object(saved["rule"], "plateau"), "plateau");
-        reductions.Load(FeedbackJson.Array(saved, "reductions", "plateau"), "plateau");
+        watch.Load(saved);
         multipliers.RemoveRange(1, multipliers.Count - 1);
-        while (multipliers.Count <= reductions.Steps.Count)
+        while (multipliers.Count <= watch.Reductions.Count)
         {
             AddMultiplier();
         }
 
-        lastStep = FeedbackJson.Integer(saved, "last_step", "plateau");
         Inner.LoadState(saved["schedule"]);
     }
 

@@ -13,8 +13,7 @@ internal sealed class KerasReduceLROnPlateau : GroupedSchedule
 {
     private const string Owner = "keras.ReduceLROnPlateau";
     private readonly KerasPlateauRule rule;
-    private readonly StepLog reductions = new();
-    private long lastStep = -1;
+    private readonly PlateauWatch watch;
 
     public KerasReduceLROnPlateau(string monitor, double factor, long patience, string mode, double minDelta, long cooldown, double minimumRate)
     {
@@ -29,12 +28,12 @@ internal sealed class KerasReduceLROnPlateau : GroupedSchedule
             throw new ArgumentOutOfRangeException(nameof(patience), "patience, cooldown, min_delta and min_lr must be >= 0");
         }
 
-        Monitor = monitor;
         Factor = factor;
         Mode = mode;
         MinimumRate = minimumRate;
         var maximize = mode == "max" || (mode == "auto" && monitor.Contains("acc", StringComparison.Ordinal));
         rule = new KerasPlateauRule(maximize, minDelta, patience, cooldown);
+        watch = new PlateauWatch(monitor, rule, Owner);
     }
 
     public static ScheduleEntry Entry { get; } = new(
@@ -63,7 +62,7 @@ internal sealed class KerasReduceLROnPlateau : GroupedSchedule
         Scale = RateScale.Relative,
     };
 
-    public string Monitor { get; }
+    public string Monitor => watch.Monitor;
 
     public double Factor { get; }
 
@@ -79,7 +78,7 @@ internal sealed class KerasReduceLROnPlateau : GroupedSchedule
     {
         var comparedFloor = (double)(float)MinimumRate;
         var rate = baseRate;
-        var count = reductions.CountBefore(step);
+        var count = watch.CountBefore(step);
         for (var i = 0; i < count && rate > comparedFloor; i++)
         {
             rate = Math.Max(rate * Factor, MinimumRate);
@@ -88,36 +87,11 @@ internal sealed class KerasReduceLROnPlateau : GroupedSchedule
         return rate;
     }
 
-    public override void Observe(long step, string metric, double value)
-    {
-        ArgumentNullException.ThrowIfNull(metric);
-        if (metric != Monitor)
-        {
-            return;
-        }
+    public override void Observe(long step, string metric, double value) => watch.Observe(step, metric, value);
 
-        MetricOrder.Check(step, lastStep, Owner);
-        lastStep = step;
-        if (rule.Observe(value))
-        {
-            reductions.Add(step);
-        }
-    }
+    public override JsonNode? SaveState() => watch.Save();
 
-    public override JsonNode? SaveState() => new JsonObject
-    {
-        ["rule"] = rule.Save(),
-        ["reductions"] = reductions.Save(),
-        ["last_step"] = lastStep,
-    };
-
-    public override void LoadState(JsonNode? state)
-    {
-        var saved = FeedbackJson.Object(state, Owner);
-        rule.Load(FeedbackJson.Object(saved["rule"], Owner), Owner);
-        reductions.Load(FeedbackJson.Array(saved, "reductions", Owner), Owner);
-        lastStep = FeedbackJson.Integer(saved, "last_step", Owner);
-    }
+    public override void LoadState(JsonNode? state) => watch.Load(FeedbackJson.Object(state, Owner));
 
     public override SpecCall ToSpec() => new(
         Owner,

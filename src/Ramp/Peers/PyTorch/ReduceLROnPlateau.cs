@@ -12,9 +12,8 @@ internal sealed class TorchReduceLROnPlateau : GroupedSchedule
 {
     private const string Owner = "torch.ReduceLROnPlateau";
     private readonly PlateauRule rule;
-    private readonly StepLog reductions = new();
+    private readonly PlateauWatch watch;
     private readonly double[] minimumRates;
-    private long lastStep = -1;
 
     public TorchReduceLROnPlateau(
         bool maximize, double factor, long patience, double threshold, bool relativeThreshold, long cooldown,
@@ -33,9 +32,9 @@ internal sealed class TorchReduceLROnPlateau : GroupedSchedule
 
         Factor = factor;
         Eps = eps;
-        Monitor = monitor;
         this.minimumRates = [.. minimumRates];
         rule = new PlateauRule(maximize, relativeThreshold, threshold, patience, cooldown);
+        watch = new PlateauWatch(monitor, rule, Owner);
     }
 
     public static ScheduleEntry Entry { get; } = new(
@@ -67,7 +66,7 @@ internal sealed class TorchReduceLROnPlateau : GroupedSchedule
 
     public double Eps { get; }
 
-    public string Monitor { get; }
+    public string Monitor => watch.Monitor;
 
     public override RateScale Scale => RateScale.Relative;
 
@@ -77,7 +76,7 @@ internal sealed class TorchReduceLROnPlateau : GroupedSchedule
     {
         var floor = MinimumRate(group);
         var rate = baseRate;
-        var count = reductions.CountBefore(step);
+        var count = watch.CountBefore(step);
         for (var i = 0; i < count; i++)
         {
             var reduced = Math.Max(rate * Factor, floor);
@@ -92,36 +91,11 @@ internal sealed class TorchReduceLROnPlateau : GroupedSchedule
         return rate;
     }
 
-    public override void Observe(long step, string metric, double value)
-    {
-        ArgumentNullException.ThrowIfNull(metric);
-        if (metric != Monitor)
-        {
-            return;
-        }
+    public override void Observe(long step, string metric, double value) => watch.Observe(step, metric, value);
 
-        MetricOrder.Check(step, lastStep, Owner);
-        lastStep = step;
-        if (rule.Observe(value))
-        {
-            reductions.Add(step);
-        }
-    }
+    public override JsonNode? SaveState() => watch.Save();
 
-    public override JsonNode? SaveState() => new JsonObject
-    {
-        ["rule"] = rule.Save(),
-        ["reductions"] = reductions.Save(),
-        ["last_step"] = lastStep,
-    };
-
-    public override void LoadState(JsonNode? state)
-    {
-        var saved = FeedbackJson.Object(state, Owner);
-        rule.Load(FeedbackJson.Object(saved["rule"], Owner), Owner);
-        reductions.Load(FeedbackJson.Array(saved, "reductions", Owner), Owner);
-        lastStep = FeedbackJson.Integer(saved, "last_step", Owner);
-    }
+    public override void LoadState(JsonNode? state) => watch.Load(FeedbackJson.Object(state, Owner));
 
     public override SpecCall ToSpec() => new(
         Owner,
