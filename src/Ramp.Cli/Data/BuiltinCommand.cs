@@ -10,7 +10,6 @@ namespace Ramp.Cli.Data;
 public sealed class BuiltinCommand : Command
 {
     private static readonly OptionSpec Output = new("--output", "DIR", "the corpus directory to write") { Alias = "-o", Required = true };
-    private static readonly OptionSpec Split = new("--split", "VALID,TEST", "fractions of sources (by hash) in the validation and test splits (default 0.05,0.05)");
 
     /// <inheritdoc/>
     public override string Name => "builtin";
@@ -19,7 +18,7 @@ public sealed class BuiltinCommand : Command
     public override string Summary => "write the English-to-zh_CN corpus of software messages shipped with Ramp";
 
     /// <inheritdoc/>
-    public override IReadOnlyList<OptionSpec> Options => [Output, Split];
+    public override IReadOnlyList<OptionSpec> Options => [Output, SplitOption.Spec];
 
     /// <inheritdoc/>
     public override IReadOnlyList<string> Details =>
@@ -36,18 +35,13 @@ public sealed class BuiltinCommand : Command
     {
         ArgumentNullException.ThrowIfNull(arguments);
         ArgumentNullException.ThrowIfNull(context);
-        var split = arguments.Numbers(Split.Name, value => value >= 0 && value < 1, "fractions in [0, 1)", [0.05, 0.05]);
-        if (split.Count != 2)
+        var (valid, test) = SplitOption.Read(arguments);
+        if (valid + test >= 1)
         {
-            throw new UsageException($"{Split.Name} '{arguments.Text(Split.Name)}' must give two fractions, VALID,TEST, e.g. 0.05,0.05");
+            throw new UsageException($"{SplitOption.Spec.Name} '{arguments.Text(SplitOption.Spec.Name)}' leaves nothing to train on; allowed: VALID + TEST below 1");
         }
 
-        if (split[0] + split[1] >= 1)
-        {
-            throw new UsageException($"{Split.Name} '{arguments.Text(Split.Name)}' leaves nothing to train on; allowed: VALID + TEST below 1");
-        }
-
-        var corpus = BuiltinCorpus.Build(split[0], split[1]);
+        var corpus = BuiltinCorpus.Build(valid, test);
         var output = OutputFile.CheckDirectory(arguments.Text(Output.Name)!, Output.Name);
         corpus.Write(output);
         context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,

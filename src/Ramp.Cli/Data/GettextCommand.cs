@@ -18,7 +18,6 @@ public sealed class GettextCommand : Command
     private static readonly OptionSpec MinimumLength = new("--min-length", "N", "shortest side kept, in characters (default 1)");
     private static readonly OptionSpec MaximumLength = new("--max-length", "N", "longest side kept, in characters (default 200)");
     private static readonly OptionSpec Targets = new("--targets", "POLICY", "a source with several translations: most-frequent (default), first or all");
-    private static readonly OptionSpec Split = new("--split", "VALID,TEST", "fractions of sources (by hash) in the validation and test splits (default 0.05,0.05)");
 
     /// <inheritdoc/>
     public override string Name => "gettext";
@@ -28,7 +27,7 @@ public sealed class GettextCommand : Command
 
     /// <inheritdoc/>
     public override IReadOnlyList<OptionSpec> Options =>
-        [Language, From, Output, StripFormat, StripAccelerators, KeepIdentical, MinimumLength, MaximumLength, Targets, Split];
+        [Language, From, Output, StripFormat, StripAccelerators, KeepIdentical, MinimumLength, MaximumLength, Targets, SplitOption.Spec];
 
     /// <inheritdoc/>
     public override IReadOnlyList<string> Details =>
@@ -46,11 +45,7 @@ public sealed class GettextCommand : Command
     {
         ArgumentNullException.ThrowIfNull(arguments);
         ArgumentNullException.ThrowIfNull(context);
-        var split = arguments.Numbers(Split.Name, value => value >= 0 && value < 1, "fractions in [0, 1)", [0.05, 0.05]);
-        if (split.Count != 2)
-        {
-            throw new UsageException($"{Split.Name} '{arguments.Text(Split.Name)}' must give two fractions, VALID,TEST, e.g. 0.05,0.05");
-        }
+        var (valid, test) = SplitOption.Read(arguments);
 
         var from = arguments.Text(From.Name);
         if (from is not null && !Directory.Exists(from))
@@ -68,8 +63,8 @@ public sealed class GettextCommand : Command
             MinimumLength = (int)arguments.Integer(MinimumLength.Name, 0, 100_000, 1),
             MaximumLength = (int)arguments.Integer(MaximumLength.Name, 1, 100_000, 200),
             MultipleTargets = ReadPolicy(arguments.Text(Targets.Name)),
-            ValidFraction = split[0],
-            TestFraction = split[1],
+            ValidFraction = valid,
+            TestFraction = test,
         };
         GettextCorpusResult result;
         try
